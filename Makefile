@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test setup lint format clean
+
+run: setup
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py whitepaper.wsgi
+
+test: $(VENV)/.test-installed setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Migrate, load the white paper (only if it is not loaded yet) and collect static files.
+setup: $(VENV)/.installed .secret_key
+	@mkdir -p data
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_whitepaper
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# A random secret key for this checkout, never committed (see .gitignore).
+.secret_key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

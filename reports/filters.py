@@ -1,0 +1,98 @@
+"""Filters for the public tables (django-filter). Invalid values give a message, never a 500."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from whitepaper.models import (
+    Category,
+    IndustrySegment,
+    Publication,
+    Qualifier,
+    Region,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+    Unit,
+)
+
+SEARCH_MAX_LENGTH = 200
+
+
+class RecordFilter(django_filters.FilterSet):
+    """A text box over the given fields, and the publication."""
+
+    search_fields = ()
+
+    q = django_filters.CharFilter(
+        label=_("Contains"),
+        method="filter_text",
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    publication = django_filters.ModelChoiceFilter(
+        label=_("Publication"),
+        queryset=Publication.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All publications"),
+    )
+
+    def filter_text(self, queryset, name, value):
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class StatisticFilter(RecordFilter):
+    search_fields = ("label", "source_quote", "note")
+
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=Category.choices, empty_label=_("All categories")
+    )
+    unit = django_filters.ChoiceFilter(
+        label=_("Unit"), choices=Unit.choices, empty_label=_("All units")
+    )
+    qualifier = django_filters.ChoiceFilter(
+        label=_("Qualifier"), choices=Qualifier.choices, empty_label=_("Any qualifier")
+    )
+
+    class Meta:
+        model = Statistic
+        fields = ["q", "category", "unit", "qualifier", "publication"]
+
+
+class RegionalPresenceFilter(RecordFilter):
+    search_fields = ("region__name", "region__name_zh", "region__code", "source_quote")
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        field_name="region__kind",
+        choices=Region.Kind.choices,
+        empty_label=_("All kinds"),
+    )
+
+    class Meta:
+        model = RegionalPresence
+        fields = ["q", "kind", "publication"]
+
+
+class IndustrySegmentFilter(RecordFilter):
+    search_fields = ("name", "description", "source_quote")
+
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=IndustrySegment.Stage.choices, empty_label=_("All stages")
+    )
+
+    class Meta:
+        model = IndustrySegment
+        fields = ["q", "stage", "publication"]
+
+
+class TendencyFilter(RecordFilter):
+    search_fields = ("title", "text")
+
+    class Meta:
+        model = Tendency
+        fields = ["q", "publication"]

@@ -1,0 +1,32 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from whitepaper.models import Publication
+
+STAFF_PASSWORD = "a-long-enough-staff-password"
+
+
+@pytest.fixture
+def whitepaper(db):
+    """The white paper's records, loaded as `make run` loads them."""
+    call_command("load_whitepaper", verbosity=0)
+    return Publication.objects.get(slug="miit-blockchain-white-paper-2018")
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("admin", "admin@example.com", STAFF_PASSWORD)
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", "editor@example.com", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,197 @@
+"""Staff edit the records in the admin: smoke tests, permissions, bad input, history."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from whitepaper.models import (
+    Finding,
+    IndustrySegment,
+    Publication,
+    Region,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Publication, Statistic, Region, RegionalPresence, IndustrySegment, Tendency, Finding]
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:whitepaper_{model._meta.model_name}_{view}", args=args)
+
+
+def statistic_form(statistic, **changes):
+    data = {
+        "publication": statistic.publication_id,
+        "key": statistic.key,
+        "label": statistic.label,
+        "value": str(statistic.value),
+        "unit": statistic.unit,
+        "qualifier": statistic.qualifier,
+        "category": statistic.category,
+        "as_of": statistic.as_of.isoformat(),
+        "source_quote": statistic.source_quote,
+        "note": statistic.note,
+        "position": statistic.position,
+        "is_published": "on" if statistic.is_published else "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+@pytest.mark.parametrize("view", ["changelist", "add", "change", "history"])
+def test_staff_can_open_every_admin_page(client, superuser, whitepaper, model, view):
+    client.force_login(superuser)
+    args = [model.objects.first().pk] if view in ("change", "history") else []
+    assert client.get(admin_url(model, view, *args)).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+def test_anonymous_users_are_sent_to_login(client, whitepaper, model):
+    response = client.get(admin_url(model, "changelist"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_changelist_search_and_filters(client, superuser, whitepaper):
+    client.force_login(superuser)
+    response = client.get(admin_url(Statistic, "changelist"), {"q": "startups", "unit": "startups"})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2
+
+
+def test_editor_can_change_a_statistic_and_history_names_them(editor_client, editor, whitepaper):
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    response = editor_client.post(
+        admin_url(Statistic, "change", statistic.pk), statistic_form(statistic, note="Checked.")
+    )
+    assert response.status_code == 302
+    statistic.refresh_from_db()
+    assert statistic.note == "Checked."
+    latest = statistic.history.latest()
+    assert latest.history_type == "~"
+    assert latest.history_user == editor
+    history_page = editor_client.get(admin_url(Statistic, "history", statistic.pk))
+    assert "editor" in history_page.content.decode()
+
+
+def test_editor_cannot_manage_users_or_groups(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_user_add")).status_code == 403
+
+
+def test_editor_sees_records_but_not_auth_on_the_index(editor_client, whitepaper):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Statistics" in page
+    assert "Users" not in page
+    assert "Groups" not in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"value": "-3"}, "A count or share cannot be negative."),
+        ({"value": "101", "unit": "percent"}, "A percentage cannot be above 100."),
+        (
+            {"key": "real-economy-startups"},
+            "This publication already has a statistic with this key.",
+        ),
+    ],
+    ids=["negative", "percent-over-100", "duplicate-key"],
+)
+def test_bad_statistic_is_refused_with_field_message(
+    client, superuser, whitepaper, changes, message
+):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    response = client.post(
+        admin_url(Statistic, "change", statistic.pk), statistic_form(statistic, **changes)
+    )
+    assert response.status_code == 200
+    field = next(iter(changes)) if "unit" not in changes else "value"
+    assert message in response.context["adminform"].form.errors[field]
+    statistic.refresh_from_db()
+    assert statistic.value == Decimal(456)
+    assert statistic.key == "blockchain-enterprises"
+
+
+def test_duplicate_tendency_number_is_refused(client, superuser, whitepaper):
+    client.force_login(superuser)
+    tendency = Tendency.objects.get(number=2)
+    response = client.post(
+        admin_url(Tendency, "change", tendency.pk),
+        {
+            "publication": whitepaper.pk,
+            "number": "1",
+            "title": tendency.title,
+            "text": tendency.text,
+            "source_quote": tendency.source_quote,
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["number"] == [
+        "This publication already has a tendency with this number."
+    ]
+    tendency.refresh_from_db()
+    assert tendency.number == 2
+
+
+def test_duplicate_region_code_is_refused(client, superuser, whitepaper):
+    client.force_login(superuser)
+    response = client.post(
+        admin_url(Region, "add"),
+        {"name": "Peking", "name_zh": "北京", "code": "CN-BJ", "kind": "municipality"},
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["code"] == [
+        "Another region already has this code."
+    ]
+    assert Region.objects.count() == 4
+
+
+def test_deleting_a_region_in_use_is_refused(client, superuser, whitepaper):
+    client.force_login(superuser)
+    region = Region.objects.get(code="CN-ZJ")
+    response = client.post(admin_url(Region, "delete", region.pk), {"post": "yes"})
+    assert response.status_code == 200
+    assert "would require deleting the following protected related objects" in (
+        response.content.decode()
+    )
+    assert Region.objects.filter(code="CN-ZJ").exists()
+
+
+def test_unpublish_action_hides_record_and_records_history(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="real-economy-startups")
+    response = client.post(
+        admin_url(Statistic, "changelist"),
+        {"action": "unpublish", "_selected_action": [statistic.pk]},
+        follow=True,
+    )
+    assert "1 record unpublished." in response.content.decode()
+    statistic.refresh_from_db()
+    assert not statistic.is_published
+    assert statistic.history.latest().history_user.username == "admin"
+    assert statistic.history.latest().history_change_reason == "Unpublished"
+
+
+def test_publication_inlines_edit_records(client, superuser, whitepaper):
+    client.force_login(superuser)
+    page = client.get(admin_url(Publication, "change", whitepaper.pk)).content.decode()
+    assert "Blockchain startups targeting the real economy" in page
+    assert "statistics-TOTAL_FORMS" in page
+    assert "tendencies-TOTAL_FORMS" in page
+
+
+def test_view_on_site_links_to_public_page(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    page = client.get(admin_url(Statistic, "change", statistic.pk)).content.decode()
+    assert "View on site" in page

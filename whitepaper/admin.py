@@ -1,0 +1,183 @@
+"""The staff admin: every record editable, with history of who changed what and when."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from whitepaper.models import (
+    Finding,
+    IndustrySegment,
+    Publication,
+    Region,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+)
+
+admin.site.site_header = _("White paper records")
+admin.site.site_title = _("White paper admin")
+admin.site.index_title = _("Records")
+
+
+def set_published(modeladmin, request, queryset, published):
+    """Save each record so that the change is in its history (queryset.update() writes none)."""
+    changed = 0
+    for record in queryset.filter(is_published=not published):
+        record.is_published = published
+        record._change_reason = "Published" if published else "Unpublished"
+        record.save(update_fields=["is_published", "updated_at"])
+        changed += 1
+    message = (
+        ngettext("%d record published.", "%d records published.", changed)
+        if published
+        else ngettext("%d record unpublished.", "%d records unpublished.", changed)
+    )
+    modeladmin.message_user(request, message % changed, messages.SUCCESS)
+
+
+@admin.action(description=_("Publish the selected records"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    set_published(modeladmin, request, queryset, published=True)
+
+
+@admin.action(description=_("Unpublish the selected records"), permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    set_published(modeladmin, request, queryset, published=False)
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    actions = [publish, unpublish]
+    list_select_related = ["publication"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class StatisticInline(admin.StackedInline):
+    model = Statistic
+    extra = 0
+    fields = [
+        ("key", "position", "is_published"),
+        "label",
+        ("qualifier", "value", "unit"),
+        ("category", "as_of"),
+        "source_quote",
+        "note",
+    ]
+
+
+class RegionalPresenceInline(admin.TabularInline):
+    model = RegionalPresence
+    extra = 0
+    autocomplete_fields = ["region"]
+    fields = ["region", "position", "rank", "company_count", "combined_share", "is_published"]
+
+
+class IndustrySegmentInline(admin.TabularInline):
+    model = IndustrySegment
+    extra = 0
+    fields = ["name", "slug", "stage", "position", "is_published"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class TendencyInline(admin.StackedInline):
+    model = Tendency
+    extra = 0
+    fields = [("number", "title", "is_published"), "text", "source_quote"]
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    fields = [("kind", "position", "is_published"), "text", "source_quote", "note"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
+    list_filter = ["is_published", "publisher_abbreviation"]
+    search_fields = ["title", "publisher", "summary", "spokesperson"]
+    ordering = ["-release_date"]
+    date_hierarchy = "release_date"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    actions = [publish, unpublish]
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},
+    }
+    inlines = [
+        StatisticInline,
+        RegionalPresenceInline,
+        IndustrySegmentInline,
+        TendencyInline,
+        FindingInline,
+    ]
+
+
+@admin.register(Statistic)
+class StatisticAdmin(PublishableAdmin):
+    list_display = [
+        "label",
+        "display_value",
+        "qualifier",
+        "value",
+        "unit",
+        "category",
+        "as_of",
+        "publication",
+        "is_published",
+    ]
+    list_filter = ["is_published", "category", "unit", "qualifier", "publication"]
+    search_fields = ["label", "key", "source_quote", "note"]
+    ordering = ["publication", "position"]
+    prepopulated_fields = {"key": ["label"]}
+
+    @admin.display(description=_("as shown"))
+    def display_value(self, obj):
+        return obj.display_value
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "name_zh", "code", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "name_zh", "code"]
+    ordering = ["name"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(RegionalPresence)
+class RegionalPresenceAdmin(PublishableAdmin):
+    list_display = ["region", "publication", "position", "rank", "combined_share", "is_published"]
+    list_filter = ["is_published", "publication", "region__kind"]
+    search_fields = ["region__name", "region__name_zh", "region__code", "source_quote"]
+    ordering = ["publication", "position"]
+    list_select_related = ["publication", "region", "combined_share"]
+    autocomplete_fields = ["region"]
+
+
+@admin.register(IndustrySegment)
+class IndustrySegmentAdmin(PublishableAdmin):
+    list_display = ["name", "stage", "publication", "position", "is_published"]
+    list_filter = ["is_published", "stage", "publication"]
+    search_fields = ["name", "description", "source_quote"]
+    ordering = ["publication", "position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tendency)
+class TendencyAdmin(PublishableAdmin):
+    list_display = ["number", "title", "publication", "is_published"]
+    list_display_links = ["number", "title"]
+    list_filter = ["is_published", "publication"]
+    search_fields = ["title", "text", "source_quote"]
+    ordering = ["publication", "number"]
+
+
+@admin.register(Finding)
+class FindingAdmin(PublishableAdmin):
+    list_display = ["text", "kind", "publication", "position", "is_published"]
+    list_filter = ["is_published", "kind", "publication"]
+    search_fields = ["text", "source_quote", "note"]
+    ordering = ["publication", "position"]

@@ -1,0 +1,83 @@
+"""Load the white paper's records from ``whitepaper/data/`` into the database.
+
+Loading is all or nothing, and happens once per publication: a publication that is already
+in the database is left exactly as staff keep it.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from whitepaper.models import (
+    Finding,
+    IndustrySegment,
+    Publication,
+    Region,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+WHITE_PAPER_FILE = DATA_DIR / "miit-2018.json"
+SOURCE_TEXT_FILE = DATA_DIR / "miit-blockchain-white-paper-2018.txt"
+CHANGE_REASON = "Loaded from the source text"
+
+
+@dataclass
+class LoadResult:
+    publication: Publication
+    created: bool
+    records: int = 0
+
+
+def read_records(path=WHITE_PAPER_FILE):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def save(instance):
+    """Validate like the admin does, then save with a history entry naming the loader."""
+    instance.full_clean()
+    instance._change_reason = CHANGE_REASON
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def load_publication(data):
+    """Create the publication and its records unless the publication already exists."""
+    existing = Publication.objects.filter(slug=data["publication"]["slug"]).first()
+    if existing:
+        return LoadResult(existing, created=False)
+
+    publication = save(Publication(**data["publication"]))
+    as_of = publication.data_as_of
+    saved = [publication]
+
+    statistics = {}
+    for row in data["statistics"]:
+        statistics[row["key"]] = save(Statistic(publication=publication, as_of=as_of, **row))
+    saved += statistics.values()
+
+    regions = {}
+    for row in data["regions"]:
+        region = Region.objects.filter(code=row["code"]).first() or save(Region(**row))
+        regions[row["code"]] = region
+
+    for row in data["regional_presences"]:
+        fields = dict(row)
+        fields["region"] = regions[fields["region"]]
+        fields["combined_share"] = statistics.get(fields["combined_share"])
+        saved.append(save(RegionalPresence(publication=publication, **fields)))
+
+    for model, key in (
+        (IndustrySegment, "segments"),
+        (Tendency, "tendencies"),
+        (Finding, "findings"),
+    ):
+        for row in data[key]:
+            saved.append(save(model(publication=publication, **row)))
+
+    return LoadResult(publication, created=True, records=len(saved))
