@@ -24,6 +24,16 @@ class SourceQuoteColumn(tables.TemplateColumn):
         return value
 
 
+class AsOfColumn(tables.DateColumn):
+    """The date the figure describes, ISO formatted."""
+
+    def __init__(self, accessor="publication__data_as_of", **kwargs):
+        kwargs.setdefault("verbose_name", _("As of"))
+        kwargs.setdefault("order_by", (accessor, "pk"))
+        kwargs.setdefault("attrs", {"td": {"class": "date"}})
+        super().__init__(accessor=accessor, format="Y-m-d", **kwargs)
+
+
 class PublicationColumn(tables.Column):
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Publication"))
@@ -53,7 +63,7 @@ class StatisticTable(RecordTable):
     qualifier = tables.Column(verbose_name=_("Qualifier"), order_by=("qualifier", "pk"))
     unit = tables.Column(verbose_name=_("Unit"), order_by=("unit", "pk"))
     category = tables.Column(verbose_name=_("Category"), order_by=("category", "pk"))
-    as_of = tables.DateColumn(verbose_name=_("As of"), format="Y-m-d", order_by=("as_of", "pk"))
+    as_of = AsOfColumn(accessor="as_of")
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
@@ -117,6 +127,7 @@ class RegionalPresenceTable(RecordTable):
         order_by=("combined_share__value", "pk"),
         default=_("not stated"),
     )
+    as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
@@ -131,6 +142,7 @@ class RegionalPresenceTable(RecordTable):
             "rank",
             "company_count",
             "combined_share",
+            "as_of",
             "source_quote",
             "publication",
         ]
@@ -175,12 +187,13 @@ class IndustrySegmentTable(RecordTable):
     description = tables.Column(
         verbose_name=_("What the source says"), order_by=("description", "pk"), default=""
     )
+    as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
     class Meta(RecordTable.Meta):
         model = IndustrySegment
-        fields = ["name", "stage", "description", "source_quote", "publication"]
+        fields = ["name", "stage", "description", "as_of", "source_quote", "publication"]
 
     caption = _("Industry segments named in the white paper")
     export_fields = [
@@ -200,11 +213,12 @@ class TendencyTable(RecordTable):
     number = tables.Column(verbose_name=_("No."), order_by=("number", "pk"))
     title = tables.Column(verbose_name=_("Short title (editor's)"), order_by=("title", "pk"))
     text = tables.Column(verbose_name=_("Tendency as stated"), order_by=("text", "pk"))
+    as_of = AsOfColumn()
     publication = PublicationColumn()
 
     class Meta(RecordTable.Meta):
         model = Tendency
-        fields = ["number", "title", "text", "publication"]
+        fields = ["number", "title", "text", "as_of", "publication"]
 
     caption = _("The six development tendencies")
     export_fields = [

@@ -1,0 +1,159 @@
+"""Downloads hold exactly the rows of the table view, safely, as CSV and JSON."""
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from reports.exports import neutralise
+from tests.factories import add_statistics
+from whitepaper.models import Statistic
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content)
+
+
+def csv_rows(body, encoding="utf-8-sig"):
+    return list(csv.DictReader(io.StringIO(body.decode(encoding), newline="")))
+
+
+def table_keys(client, query, pages):
+    """The statistic keys of every page of the table view, in order."""
+    keys = []
+    for page in range(1, pages + 1):
+        html = client.get(f"/statistics/?{query}&page={page}").content.decode()
+        keys += re.findall(r'<tr id="statistic-([\w-]+)"', html)
+    return keys
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "sort=-value",
+        "sort=label",
+        "category=startups&sort=-label",
+        "q=figure+00&sort=value",
+        "unit=startups&qualifier=exact&sort=-as_of",
+    ],
+)
+def test_csv_holds_the_rows_of_the_view_across_all_pages(client, whitepaper, query):
+    add_statistics(whitepaper, 55)  # more rows than one page
+    expected = table_keys(client, query, pages=3)
+    _, body = download(client, f"/statistics.csv?{query}")
+    assert [row["key"] for row in csv_rows(body)] == expected
+    assert len(expected) > 0
+
+
+def test_download_link_on_the_page_carries_the_view(client, whitepaper):
+    html = client.get("/statistics/?category=startups&sort=-value&page=1").content.decode()
+    assert 'href="/statistics.csv?category=startups&amp;sort=-value"' in html
+
+
+def test_csv_headers_and_filename(client, whitepaper):
+    response, _ = download(client, "/statistics.csv?category=startups")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="statistics_category-startups_2018-03-31.csv"'
+    )
+
+
+def test_csv_values_are_plain(client, whitepaper):
+    _, body = download(client, "/statistics.csv?qualifier=more_than")
+    (row,) = csv_rows(body)
+    assert row["value"] == "80"
+    assert row["qualifier"] == "more_than"
+    assert row["unit"] == "percent"
+    assert row["as_of"] == "2018-03-31"
+    assert row["published_on"] == "2018-05-20"
+    assert "<" not in body.decode("utf-8-sig")
+
+
+def test_person_link_has_bom_and_program_flavour_does_not(client, whitepaper):
+    _, with_bom = download(client, "/regions.csv")
+    _, without = download(client, "/regions.csv?bom=0")
+    assert with_bom.startswith(b"\xef\xbb\xbf")
+    assert not without.startswith(b"\xef\xbb\xbf")
+    assert without.startswith(b"region,name_zh,code")
+    assert b"\r\n" in without
+
+
+def test_chinese_text_round_trips(client, whitepaper):
+    _, body = download(client, "/regions.csv")
+    names = {row["code"]: row["name_zh"] for row in csv_rows(body, "utf-8-sig")}
+    assert names == {"CN-BJ": "北京", "CN-SH": "上海", "CN-GD": "广东", "CN-ZJ": "浙江"}
+
+
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r", "\n", "\0"])
+def test_neutralise_prefixes_every_trigger(trigger):
+    assert neutralise(f"{trigger}1+1") == f"'{trigger}1+1"
+
+
+# NUL cannot be stored (PostgreSQL refuses it, Django's form fields reject it), so the
+# round trip through the database covers the other triggers.
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r", "\n"])
+def test_formula_cells_are_neutralised_in_every_text_column(client, whitepaper, trigger):
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.label = f"{trigger}HYPERLINK(1)"
+    statistic.source_quote = f"{trigger}cmd"
+    statistic.note = f"{trigger}note"
+    statistic.save()
+    _, body = download(client, "/statistics.csv?qualifier=exact&unit=enterprises")
+    (row,) = csv_rows(body)
+    assert row["label"] == f"'{trigger}HYPERLINK(1)"
+    assert row["source_quote"] == f"'{trigger}cmd"
+    assert row["value"] == "456"
+
+
+def test_numbers_are_never_neutralised():
+    assert neutralise(Decimal("-5")) == Decimal("-5")
+    assert neutralise(-5) == -5
+    assert neutralise("-5") == "'-5"
+    assert neutralise("plain") == "plain"
+
+
+def test_json_has_typed_values_quotes_and_dates(client, whitepaper):
+    response, body = download(client, "/statistics.json?sort=value")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(body)
+    assert data["meta"]["as_of"] == "2018-03-31"
+    first = data["rows"][0]
+    assert first["value"] == 80
+    assert first["qualifier"] == "more_than"
+    assert first["as_of"] == "2018-03-31"
+    assert "over 80% of the blockchain companies" in first["source_quote"]
+    assert [row["value"] for row in data["rows"]] == [80, 86, 109, 456]
+
+
+def test_json_is_not_neutralised(client, whitepaper):
+    Statistic.objects.filter(key="blockchain-enterprises").update(label="=SUM(A1)")
+    _, body = download(client, "/statistics.json")
+    assert "=SUM(A1)" in [row["label"] for row in json.loads(body)["rows"]]
+
+
+@pytest.mark.parametrize("url", ["/regions.csv", "/segments.csv", "/tendencies.csv"])
+def test_every_table_downloads(client, whitepaper, url):
+    _, body = download(client, url)
+    rows = csv_rows(body)
+    assert rows
+    assert all(row["as_of"] == "2018-03-31" for row in rows)
+    assert all(row["source_quote"] for row in rows)
+
+
+@pytest.mark.parametrize("query", ["bom=2", "category=zzz", "publication=nope", "q=" + "x" * 500])
+def test_bad_download_parameters_are_400(client, whitepaper, query):
+    response = client.get(f"/statistics.csv?{query}")
+    assert response.status_code == 400
+
+
+def test_unknown_download_extension_is_404(client, whitepaper):
+    assert client.get("/statistics.yaml").status_code == 404
+    assert client.get("/statistics.xlsx").status_code == 404

@@ -1,0 +1,48 @@
+"""Conditional GET: pages carry an ETag from the data and answer 304 until it changes."""
+
+import pytest
+
+from whitepaper.models import Statistic
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/",
+    "/statistics/",
+    "/regions/",
+    "/segments/",
+    "/tendencies/",
+    "/about/",
+    "/publications/miit-blockchain-white-paper-2018/",
+    "/statistics.csv",
+]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_unchanged_data_answers_304(client, whitepaper, url):
+    etag = client.get(url)["ETag"]
+    assert etag
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+def test_an_edit_changes_the_etag(client, whitepaper):
+    etag = client.get("/statistics/")["ETag"]
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.note = "Edited."
+    statistic.save()
+    response = client.get("/statistics/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_a_delete_changes_the_etag(client, whitepaper):
+    etag = client.get("/").get("ETag")
+    Statistic.objects.get(key="real-economy-startups").delete()
+    assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_etag_differs_by_language(client, whitepaper):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en")["ETag"]
+    chinese = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")["ETag"]
+    assert english != chinese

@@ -1,0 +1,50 @@
+"""Each public page is served in a fixed number of queries, whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import add_statistics, add_tendencies
+
+pytestmark = pytest.mark.django_db
+
+#: url -> queries: the ETag check, then what the page itself needs.
+PAGES = {
+    "/": 7,  # etag, publication, then one prefetch per kind of record (5)
+    "/statistics/": 4,  # etag, count, publication filter choices, page of rows
+    "/regions/": 4,
+    "/segments/": 4,
+    "/tendencies/": 4,
+    "/publications/miit-blockchain-white-paper-2018/": 7,
+    "/about/": 1,
+    "/sitemap.xml": 2,
+    "/statistics.csv": 3,  # etag, newest publication's date for the file name, the rows
+    "/tendencies.json": 3,
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES.items())
+def test_query_count_is_pinned(client, whitepaper, url, expected):
+    assert count_queries(client, url) == expected
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_query_count_does_not_grow_with_rows(client, whitepaper, url):
+    before = count_queries(client, url)
+    add_statistics(whitepaper, 120)
+    add_tendencies(whitepaper, 40)
+    assert count_queries(client, url) == before
+
+
+def test_sorted_and_filtered_page_costs_the_same(client, whitepaper):
+    add_statistics(whitepaper, 80)
+    assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 4
