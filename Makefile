@@ -16,6 +16,7 @@ test: $(VENV)/.test-installed setup
 setup: $(VENV)/.installed .secret_key
 	@mkdir -p data
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_whitepaper
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 

@@ -12,18 +12,10 @@ from decimal import Decimal
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-#: Cells starting with one of these are formulas to Excel, LibreOffice and Google Sheets.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+from whitepaper.spreadsheet_safety import neutralise
+
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-
-
-def neutralise(value):
-    """Make a cell safe to open in a spreadsheet: text that would start a formula gets a
-    leading apostrophe. Numbers, including negative ones, are never changed."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def plain(value):
@@ -37,6 +29,11 @@ def plain(value):
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return value
+
+
+def csv_cell(value):
+    """A value as a safe CSV cell. Neutralised before formatting, so numbers stay numbers."""
+    return plain(neutralise(value))
 
 
 def typed(value):
@@ -65,7 +62,7 @@ def csv_lines(queryset, fields, bom):
     header = writer.writerow([name for name, _ in fields])
     yield (BOM + header) if bom else header
     for row in export_rows(queryset, fields):
-        yield writer.writerow([neutralise(plain(value)) for value in row])
+        yield writer.writerow([csv_cell(value) for value in row])
 
 
 def json_chunks(queryset, fields, meta):

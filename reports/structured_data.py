@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def dataset(request, publication, tables):
+def dataset(request, publication, tables, package_url):
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -34,6 +34,14 @@ def dataset(request, publication, tables):
                 "contentUrl": table["csv_url"],
             }
             for table in tables
+        ]
+        + [
+            {
+                "@type": "DataDownload",
+                "name": "The whole dataset (Frictionless Data Package)",
+                "encodingFormat": "application/zip",
+                "contentUrl": package_url,
+            }
         ],
     }
 

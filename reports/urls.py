@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("about/", views.about, name="about"),
     path("publications/<slug:slug>/", views.publication_detail, name="publication"),
+    path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from reports import charts, citation, exports, filters, structured_data, tables
+from reports import charts, citation, exports, filters, package, structured_data, tables
 from reports.freshness import conditional_on_data
 from whitepaper.models import (
     Category,
@@ -95,8 +95,9 @@ def overview(request):
         context["charts"] = overview_charts(publication)
         context["last_edited"] = last_edited(publication)
         context["tables"] = table_links(request)
+        context["package_url"] = request.build_absolute_uri(reverse("reports:dataset_package"))
         context["jsonld"] = structured_data.as_script(
-            structured_data.dataset(request, publication, context["tables"])
+            structured_data.dataset(request, publication, context["tables"], context["package_url"])
         )
     return render(request, "reports/overview.html", context)
 
@@ -115,6 +116,19 @@ def publication_detail(request, slug):
         "citation_bibtex": citation.bibtex(publication, url, edited),
     }
     return render(request, "reports/publication_detail.html", context)
+
+
+@conditional_on_data
+def dataset_package(request):
+    """Every table in one zip, described by a Frictionless datapackage.json."""
+    archive, publication = package.write_package(TABLE_PAGES)
+    as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"miit-blockchain-white-paper-dataset{as_of}.zip",
+        content_type="application/zip",
+    )
 
 
 @conditional_on_data

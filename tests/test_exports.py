@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from reports.exports import neutralise
+from reports.exports import csv_cell
 from tests.factories import add_statistics
 from whitepaper.models import Statistic
+from whitepaper.spreadsheet_safety import neutralise
 
 pytestmark = pytest.mark.django_db
 
@@ -114,10 +115,11 @@ def test_formula_cells_are_neutralised_in_every_text_column(client, whitepaper, 
 
 
 def test_numbers_are_never_neutralised():
-    assert neutralise(Decimal("-5")) == Decimal("-5")
-    assert neutralise(-5) == -5
-    assert neutralise("-5") == "'-5"
-    assert neutralise("plain") == "plain"
+    assert csv_cell(Decimal("-5.50")) == "-5.5"
+    assert csv_cell(-5) == -5
+    assert csv_cell(-0.25) == -0.25
+    assert csv_cell("-5") == "'-5"
+    assert csv_cell("plain") == "plain"
 
 
 def test_json_has_typed_values_quotes_and_dates(client, whitepaper):

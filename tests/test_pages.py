@@ -75,8 +75,11 @@ def test_overview_json_ld_describes_the_dataset(client, whitepaper):
     assert data["temporalCoverage"] == "2018-03-31"
     assert data["publisher"]["alternateName"] == "MIIT"
     urls = [d["contentUrl"] for d in data["distribution"]]
-    assert urls == [f"http://testserver{u.rstrip('/')}.csv" for u in TABLE_URLS]
-    assert all(d["encodingFormat"] == "text/csv" for d in data["distribution"])
+    assert urls == [f"http://testserver{u.rstrip('/')}.csv" for u in TABLE_URLS] + [
+        "http://testserver/downloads/dataset.zip"
+    ]
+    formats = [d["encodingFormat"] for d in data["distribution"]]
+    assert formats == ["text/csv"] * 4 + ["application/zip"]
 
 
 def test_overview_has_open_graph_tags(client, whitepaper):

@@ -5,8 +5,10 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin, ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from whitepaper import resources
 from whitepaper.models import (
     Finding,
     IndustrySegment,
@@ -52,6 +54,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
     actions = [publish, unpublish]
     list_select_related = ["publication"]
     readonly_fields = ["created_at", "updated_at"]
+
+
+class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
+    """CSV import with a preview, and export of the selected records as safe CSV."""
 
 
 class StatisticInline(admin.StackedInline):
@@ -116,7 +122,8 @@ class PublicationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statistic)
-class StatisticAdmin(PublishableAdmin):
+class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
+    resource_classes = [resources.StatisticResource]
     list_display = [
         "label",
         "display_value",
@@ -139,7 +146,8 @@ class StatisticAdmin(PublishableAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.RegionResource]
     list_display = ["name", "name_zh", "code", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "name_zh", "code"]
@@ -158,7 +166,8 @@ class RegionalPresenceAdmin(PublishableAdmin):
 
 
 @admin.register(IndustrySegment)
-class IndustrySegmentAdmin(PublishableAdmin):
+class IndustrySegmentAdmin(ImportExportAdmin, PublishableAdmin):
+    resource_classes = [resources.IndustrySegmentResource]
     list_display = ["name", "stage", "publication", "position", "is_published"]
     list_filter = ["is_published", "stage", "publication"]
     search_fields = ["name", "description", "source_quote"]
@@ -167,7 +176,8 @@ class IndustrySegmentAdmin(PublishableAdmin):
 
 
 @admin.register(Tendency)
-class TendencyAdmin(PublishableAdmin):
+class TendencyAdmin(ImportExportAdmin, PublishableAdmin):
+    resource_classes = [resources.TendencyResource]
     list_display = ["number", "title", "publication", "is_published"]
     list_display_links = ["number", "title"]
     list_filter = ["is_published", "publication"]

@@ -235,6 +235,7 @@ class Statistic(TimeStamped):
         ordering = ["publication", "position", "pk"]
         verbose_name = _("statistic")
         verbose_name_plural = _("statistics")
+        permissions = [("import_statistic", "Can import statistics from CSV")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "key"],
@@ -306,6 +307,7 @@ class Region(TimeStamped):
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        permissions = [("import_region", "Can import regions from CSV")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(code__regex=r"^CN-[A-Z]{2}$"),
@@ -442,6 +444,7 @@ class IndustrySegment(TimeStamped):
         ordering = ["publication", "position", "pk"]
         verbose_name = _("industry segment")
         verbose_name_plural = _("industry segments")
+        permissions = [("import_industrysegment", "Can import industry segments from CSV")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "slug"],
@@ -496,6 +499,7 @@ class Tendency(TimeStamped):
         ordering = ["publication", "number"]
         verbose_name = _("development tendency")
         verbose_name_plural = _("development tendencies")
+        permissions = [("import_tendency", "Can import development tendencies from CSV")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "number"],

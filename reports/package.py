@@ -1,0 +1,195 @@
+"""The whole dataset as one zip: a CSV per table, a Frictionless datapackage.json and a README.
+
+The CSVs are written by the same code as the table downloads (plain UTF-8, no BOM, formula
+cells neutralised), into a spooled temporary file so that memory stays bounded.
+"""
+
+import json
+import tempfile
+import zipfile
+from dataclasses import dataclass
+
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.fields import (
+    BooleanField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    IntegerField,
+)
+from django.template.loader import render_to_string
+
+from reports import exports
+from whitepaper.models import Finding, Publication
+
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+SPOOL_MAX_BYTES = 8 * 1024 * 1024
+
+#: Units of numeric columns whose unit is fixed; a statistic's unit is in its own column.
+UNITS = {
+    ("statistics", "value"): "given in the unit column",
+    ("regions", "combined_share"): "given in the combined_share_unit column",
+    ("regions", "company_count"): "companies",
+}
+
+
+@dataclass
+class Resource:
+    name: str
+    title: str
+    queryset: object
+    fields: list
+
+
+PUBLICATION_FIELDS = [
+    ("slug", "slug"),
+    ("title", "title"),
+    ("publisher", "publisher"),
+    ("publisher_abbreviation", "publisher_abbreviation"),
+    ("release_date", "release_date"),
+    ("data_as_of", "data_as_of"),
+    ("spokesperson", "spokesperson"),
+    ("spokesperson_role", "spokesperson_role"),
+    ("summary", "summary"),
+    ("source_title", "source_title"),
+    ("source_url", "source_url"),
+    ("source_quote", "source_quote"),
+    ("dates_note", "dates_note"),
+    ("last_edited", "updated_at"),
+]
+
+FINDING_FIELDS = [
+    ("kind", "kind"),
+    ("text", "text"),
+    ("source_quote", "source_quote"),
+    ("note", "note"),
+    ("publication", "publication__title"),
+    ("as_of", "publication__data_as_of"),
+    ("published_on", "publication__release_date"),
+    ("last_edited", "updated_at"),
+]
+
+
+def resources(table_pages):
+    """What goes into the package: the publications, each public table, the findings."""
+    return [
+        Resource(
+            "publications",
+            "Publications",
+            Publication.objects.published().order_by("-release_date", "pk"),
+            PUBLICATION_FIELDS,
+        ),
+        *(
+            Resource(
+                page.url_name,
+                str(page.title),
+                page.model.objects.for_table().order_by("publication", "pk"),
+                page.table_class.export_fields,
+            )
+            for page in table_pages
+        ),
+        Resource(
+            "findings",
+            "Findings without a number",
+            Finding.objects.published().order_by("publication", "position", "pk"),
+            FINDING_FIELDS,
+        ),
+    ]
+
+
+def model_field(model, lookup):
+    """The model field a values() lookup such as "publication__title" ends on."""
+    *relations, name = lookup.split(LOOKUP_SEP)
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return model._meta.get_field(name)
+
+
+def frictionless_type(field):
+    if isinstance(field, DateTimeField):
+        return "datetime"
+    if isinstance(field, DateField):
+        return "date"
+    if isinstance(field, DecimalField):
+        return "number"
+    if isinstance(field, IntegerField):
+        return "integer"
+    if isinstance(field, BooleanField):
+        return "boolean"
+    return "string"
+
+
+def schema(resource):
+    fields = []
+    for name, lookup in resource.fields:
+        field = model_field(resource.queryset.model, lookup)
+        descriptor = {
+            "name": name,
+            "type": frictionless_type(field),
+            "description": str(field.help_text or field.verbose_name),
+        }
+        if field.choices:
+            descriptor["constraints"] = {"enum": [str(value) for value, _ in field.choices]}
+        if (resource.name, name) in UNITS:
+            descriptor["unit"] = UNITS[(resource.name, name)]
+        fields.append(descriptor)
+    return {"fields": fields}
+
+
+def descriptor(publication, package_resources):
+    return {
+        "name": "miit-blockchain-white-paper-2018",
+        "title": publication.title if publication else "Blockchain white paper data",
+        "description": publication.summary if publication else "",
+        "licenses": [LICENCE],
+        "sources": [
+            {
+                "title": publication.source_title if publication else "",
+                "path": (publication.source_url if publication else "") or "",
+            }
+        ],
+        "as_of": publication.data_as_of.isoformat() if publication else None,
+        "published": publication.release_date.isoformat() if publication else None,
+        "resources": [
+            {
+                "name": resource.name,
+                "title": resource.title,
+                "path": f"{resource.name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema(resource),
+            }
+            for resource in package_resources
+        ],
+    }
+
+
+def write_package(table_pages):
+    """The zip in a temporary file, rewound and ready to send."""
+    publication = Publication.objects.published().order_by("-release_date", "pk").first()
+    package_resources = resources(table_pages)
+    # Returned open: the FileResponse that sends it closes it.
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
+    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for resource in package_resources:
+            with archive.open(f"{resource.name}.csv", "w") as member:
+                for line in exports.csv_lines(resource.queryset, resource.fields, bom=False):
+                    member.write(line.encode("utf-8"))
+        archive.writestr(
+            "datapackage.json",
+            json.dumps(descriptor(publication, package_resources), ensure_ascii=False, indent=2),
+        )
+        archive.writestr(
+            "README.md",
+            render_to_string(
+                "reports/dataset_readme.md",
+                {"publication": publication, "resources": package_resources},
+            ),
+        )
+    spool.seek(0)
+    return spool, publication

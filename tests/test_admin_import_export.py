@@ -1,0 +1,143 @@
+"""Staff import and export records as CSV in the admin, safely and all or nothing."""
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from whitepaper.models import Statistic
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "publication,key,label,value,qualifier,unit,category,as_of,source_quote,note,position,"
+    "is_published"
+)
+SLUG = "miit-blockchain-white-paper-2018"
+
+
+def row(key, label, value, unit="startups", quote="A sentence.", position=1):
+    return f'{SLUG},{key},{label},{value},exact,{unit},startups,2018-03-31,"{quote}",,{position},1'
+
+
+def upload(client, text, encoding="utf-8"):
+    data = text.encode(encoding)
+    return client.post(
+        reverse("admin:whitepaper_statistic_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("statistics.csv", data, "text/csv"),
+        },
+    )
+
+
+def confirm(client, preview):
+    form = preview.context["confirm_form"]
+    return client.post(
+        reverse("admin:whitepaper_statistic_process_import"), form.initial, follow=True
+    )
+
+
+def page_text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@pytest.fixture
+def valid_file():
+    return "\n".join(
+        [
+            HEADER,
+            row("financial-solution-startups", "Financial startups (checked)", "86"),
+            row("new-figure", "A new figure", "12", position=9),
+        ]
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"], ids=["no-bom", "bom"])
+def test_import_previews_then_saves_with_history(
+    editor_client, editor, whitepaper, valid_file, encoding
+):
+    preview = upload(editor_client, valid_file, encoding)
+    assert preview.status_code == 200
+    text = page_text(preview)
+    assert "Preview" in text
+    assert "A new figure" in text
+    assert not Statistic.objects.filter(key="new-figure").exists()  # nothing saved yet
+
+    done = confirm(editor_client, preview)
+    assert done.status_code == 200
+    new = Statistic.objects.get(key="new-figure")
+    assert new.value == 12
+    changed = Statistic.objects.get(key="financial-solution-startups")
+    assert changed.label == "Financial startups (checked)"
+    assert changed.history.latest().history_user == editor
+    assert new.history.get().history_user == editor
+
+
+def test_import_with_chinese_text_and_bom(editor_client, whitepaper):
+    text = "\n".join([HEADER, row("zh-figure", "区块链初创企业", "3")])
+    confirm(editor_client, upload(editor_client, text, "utf-8-sig"))
+    assert Statistic.objects.get(key="zh-figure").label == "区块链初创企业"
+
+
+def test_invalid_row_is_reported_and_nothing_is_saved(editor_client, whitepaper):
+    text = "\n".join(
+        [
+            HEADER,
+            row("financial-solution-startups", "Changed label", "86"),
+            row("bad-percent", "Too much", "150", unit="percent"),
+            row("bad-negative", "Negative", "-4"),
+        ]
+    )
+    preview = upload(editor_client, text)
+    assert preview.status_code == 200
+    text = page_text(preview)
+    assert "Some rows failed to validate" in text
+    # Row number (data rows counted from 1), the field, the reason.
+    assert " 2 1 value A percentage cannot be above 100. " in text
+    assert " 3 1 value A count or share cannot be negative. " in text
+    assert preview.context.get("confirm_form") is None
+    assert Statistic.objects.get(key="financial-solution-startups").label != "Changed label"
+    assert not Statistic.objects.filter(key__startswith="bad-").exists()
+
+
+def test_malformed_file_is_refused(editor_client, whitepaper):
+    preview = upload(editor_client, "not,a,statistics,file\n1,2,3,4")
+    assert preview.context.get("confirm_form") is None
+    assert Statistic.objects.count() == 4
+
+
+def test_import_needs_the_import_permission(client, whitepaper):
+    staff = User.objects.create_user("viewer", password="x" * 20, is_staff=True)
+    client.force_login(staff)
+    assert client.get(reverse("admin:whitepaper_statistic_import")).status_code == 403
+
+
+def test_editor_and_superuser_can_open_import(editor_client, client, superuser):
+    assert editor_client.get(reverse("admin:whitepaper_statistic_import")).status_code == 200
+    client.force_login(superuser)
+    assert client.get(reverse("admin:whitepaper_statistic_import")).status_code == 200
+
+
+def test_export_selected_records_is_neutralised_csv(editor_client, whitepaper):
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.label = "=HYPERLINK(1)"
+    statistic.save()
+    other = Statistic.objects.get(key="real-economy-startups")
+    response = editor_client.post(
+        reverse("admin:whitepaper_statistic_changelist"),
+        {"action": "export_admin_action", "_selected_action": [statistic.pk, other.pk]},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {r["key"] for r in rows} == {"blockchain-enterprises", "real-economy-startups"}
+    exported = next(r for r in rows if r["key"] == "blockchain-enterprises")
+    assert exported["label"] == "'=HYPERLINK(1)"
+    assert Decimal(exported["value"]) == 456  # a plain number, never prefixed

@@ -1,0 +1,81 @@
+"""The whole dataset downloads as a zip that validates as a Frictionless Data Package."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from frictionless import validate
+
+from whitepaper.models import Statistic
+
+pytestmark = pytest.mark.django_db
+
+
+def fetch_package(client):
+    response = client.get("/downloads/dataset.zip")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert "miit-blockchain-white-paper-dataset_2018-03-31.zip" in response["Content-Disposition"]
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_package_holds_a_csv_per_table_descriptor_and_readme(client, whitepaper):
+    archive = fetch_package(client)
+    assert set(archive.namelist()) == {
+        "publications.csv",
+        "statistics.csv",
+        "regions.csv",
+        "segments.csv",
+        "tendencies.csv",
+        "findings.csv",
+        "datapackage.json",
+        "README.md",
+    }
+    assert "Creative Commons Attribution 4.0" in archive.read("README.md").decode()
+
+
+def test_package_validates_with_frictionless(client, whitepaper, tmp_path):
+    fetch_package(client).extractall(tmp_path)
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_descriptor_describes_every_field_source_licence_and_date(client, whitepaper):
+    descriptor = json.loads(fetch_package(client).read("datapackage.json"))
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["as_of"] == "2018-03-31"
+    assert "MIIT" in descriptor["sources"][0]["title"]
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            assert field["name"] and field["type"] and field["description"]
+    statistics = next(r for r in descriptor["resources"] if r["name"] == "statistics")
+    types = {f["name"]: f["type"] for f in statistics["schema"]["fields"]}
+    assert types["value"] == "number"
+    assert types["as_of"] == "date"
+    value = next(f for f in statistics["schema"]["fields"] if f["name"] == "value")
+    assert "unit" in value
+
+
+def test_package_csvs_hold_published_rows_only_and_are_neutralised(client, whitepaper):
+    Statistic.objects.filter(key="real-economy-startups").update(is_published=False)
+    Statistic.objects.filter(key="blockchain-enterprises").update(label="@SUM(A1)")
+    archive = fetch_package(client)
+    text = archive.read("statistics.csv").decode("utf-8")
+    assert not text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["key"] for r in rows] == [
+        "blockchain-enterprises",
+        "financial-solution-startups",
+        "top-four-regions-share",
+    ]
+    assert rows[0]["label"] == "'@SUM(A1)"
+
+
+def test_package_is_linked_from_overview_about_and_json_ld(client, whitepaper):
+    assert 'href="http://testserver/downloads/dataset.zip"' in client.get("/").content.decode()
+    assert 'href="/downloads/dataset.zip"' in client.get("/about/").content.decode()
+    assert '"contentUrl": "http://testserver/downloads/dataset.zip"' in (
+        client.get("/").content.decode()
+    )
