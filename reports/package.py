@@ -9,7 +9,6 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 
-from django.db.models.constants import LOOKUP_SEP
 from django.db.models.fields import (
     BooleanField,
     DateField,
@@ -101,14 +100,6 @@ def resources(table_pages):
     ]
 
 
-def model_field(model, lookup):
-    """The model field a values() lookup such as "publication__title" ends on."""
-    *relations, name = lookup.split(LOOKUP_SEP)
-    for relation in relations:
-        model = model._meta.get_field(relation).related_model
-    return model._meta.get_field(name)
-
-
 def frictionless_type(field):
     if isinstance(field, DateTimeField):
         return "datetime"
@@ -126,7 +117,7 @@ def frictionless_type(field):
 def schema(resource):
     fields = []
     for name, lookup in resource.fields:
-        field = model_field(resource.queryset.model, lookup)
+        field = exports.model_field(resource.queryset.model, lookup)
         descriptor = {
             "name": name,
             "type": frictionless_type(field),

@@ -75,6 +75,7 @@ def test_csv_values_are_plain(client, whitepaper):
     assert row["unit"] == "percent"
     assert row["as_of"] == "2018-03-31"
     assert row["published_on"] == "2018-05-20"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", row["last_edited"])
     assert "<" not in body.decode("utf-8-sig")
 
 

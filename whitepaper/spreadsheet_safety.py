@@ -5,10 +5,10 @@ LibreOffice or Google Sheets. ``neutralise`` prefixes such text with an apostrop
 including negative numbers, are never changed.
 """
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+FORMULA_TRIGGERS = frozenset(("=", "+", "-", "@", "\t", "\r", "\n", "\0"))
 
 
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and value[:1] in FORMULA_TRIGGERS:
         return "'" + value
     return value

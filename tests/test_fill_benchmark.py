@@ -1,0 +1,27 @@
+"""The benchmark filler refuses the site's real data and fills a benchmark database."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from whitepaper.models import Publication, Statistic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_refuses_a_database_with_real_records(whitepaper):
+    with pytest.raises(CommandError, match="holds real records"):
+        call_command("fill_benchmark", statistics=10, verbosity=0)
+    assert Statistic.objects.count() == 4
+
+
+def test_fills_synthetic_statistics_that_pages_can_show(client, db):
+    call_command("fill_benchmark", statistics=123, publications=3, verbosity=0)
+    assert Publication.objects.count() == 3
+    assert Statistic.objects.count() == 123
+    assert Statistic.objects.published().count() == 123
+    assert "123 rows" in client.get("/statistics/").content.decode()
+
+
+def test_force_fills_beside_real_records(whitepaper):
+    call_command("fill_benchmark", statistics=5, publications=1, force=True, verbosity=0)
+    assert Statistic.objects.count() == 9

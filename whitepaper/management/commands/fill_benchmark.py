@@ -1,0 +1,159 @@
+"""Fill a database with synthetic publications and statistics for benchmarks.
+
+It refuses a database that already holds records that are not its own synthetic ones (the
+site's real data), unless --force is given, so it cannot bloat the site by accident.
+Statistics are inserted with executemany in batches, bypassing model saves, so they have
+no history rows: benchmark data only.
+"""
+
+import random
+import sys
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from whitepaper.models import Category, Publication, Qualifier, Statistic, Unit
+
+SYNTHETIC_PREFIX = "synthetic-"
+BATCH_SIZE = 5000
+SENTENCE_POOL = 997  # distinct labels and quotes to draw from (prime, so pairs vary)
+WORDS = ["blockchain", "enterprises", "startups", "platform", "services", "security", "hardware", "finance", "real", "economy", "investment", "media", "human", "resources", "supply", "chain", "identity", "payments", "trade", "energy", "logistics", "government", "data", "sharing", "credible", "digitization", "standard", "supervision", "application"]
+
+
+def sentence(rng, low, high):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    return (" ".join(words)).capitalize() + "."
+
+
+def progress_bar(done, total, started, out):
+    width = 30
+    filled = int(width * done / total) if total else width
+    elapsed = time.monotonic() - started
+    rate = done / elapsed if elapsed else 0
+    out.write(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} statistics "
+        f"({rate:,.0f}/s)"
+    )
+    out.flush()
+
+
+class Command(BaseCommand):
+    help = "Fill the database given by DATABASE_URL with synthetic benchmark data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--statistics", type=int, default=1_000_000)
+        parser.add_argument("--publications", type=int, default=10)
+        parser.add_argument("--seed", type=int, default=2018)
+        parser.add_argument(
+            "--force", action="store_true", help="Fill even a database with real records."
+        )
+
+    def handle(self, *args, **options):
+        total = options["statistics"]
+        if total < 0 or options["publications"] < 1:
+            raise CommandError("Give a positive number of publications and statistics.")
+        real = Publication.objects.exclude(slug__startswith=SYNTHETIC_PREFIX)
+        if real.exists() and not options["force"]:
+            raise CommandError(
+                f"The database {connection.settings_dict['NAME']} holds real records "
+                f"({real.count()} publication(s)). Point DATABASE_URL at a benchmark database, "
+                "or pass --force."
+            )
+        rng = random.Random(options["seed"])
+        publications = self.create_publications(options["publications"])
+        labels = [sentence(rng, 4, 10) for _ in range(SENTENCE_POOL)]
+        quotes = [sentence(rng, 15, 40) for _ in range(SENTENCE_POOL)]
+        sql = self.insert_sql()
+        started = time.monotonic()
+        out = sys.stderr if options["verbosity"] else None
+        for offset in range(0, total, BATCH_SIZE):
+            count = min(BATCH_SIZE, total - offset)
+            rows = self.rows(rng, publications, labels, quotes, offset, count)
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+            if out:
+                progress_bar(offset + count, total, started, out)
+        if out:
+            out.write("\n")
+        elapsed = time.monotonic() - started
+        self.stdout.write(f"Created {total:,} statistics in {elapsed:.1f} s.")
+
+    def create_publications(self, count):
+        publications = []
+        for number in range(count):
+            release = date(2018, 5, 20) + timedelta(days=90 * number)
+            publication, _ = Publication.objects.get_or_create(
+                slug=f"{SYNTHETIC_PREFIX}{number:03d}",
+                defaults={
+                    "title": f"Synthetic white paper {number}",
+                    "publisher": "Synthetic publisher",
+                    "publisher_abbreviation": "SYN",
+                    "release_date": release,
+                    "data_as_of": release - timedelta(days=50),
+                    "summary": "Synthetic data for benchmarks.",
+                    "source_title": "Synthetic",
+                    "source_quote": "Synthetic.",
+                },
+            )
+            publications.append(publication)
+        return publications
+
+    def insert_sql(self):
+        table = connection.ops.quote_name(Statistic._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(c) for c in STATISTIC_COLUMNS)
+        placeholders = ", ".join(["%s"] * len(STATISTIC_COLUMNS))
+        return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+
+    def rows(self, rng, publications, labels, quotes, offset, count):
+        ops = connection.ops
+        now = ops.adapt_datetimefield_value(timezone.now())
+        as_of = [ops.adapt_datefield_value(p.data_as_of) for p in publications]
+        categories = list(Category.values)
+        units = [Unit.ENTERPRISES, Unit.STARTUPS, Unit.PERCENT]
+        qualifiers = list(Qualifier.values)
+        rows = []
+        for n in range(offset, offset + count):
+            which = n % len(publications)
+            unit = units[n % 3]
+            value = Decimal(rng.randint(0, 10000 if unit == Unit.PERCENT else 1_000_000)) / 100
+            rows.append(
+                (
+                    now,
+                    now,
+                    publications[which].pk,
+                    f"{SYNTHETIC_PREFIX}{n:07d}",
+                    labels[n % SENTENCE_POOL],
+                    ops.adapt_decimalfield_value(value, 14, 2),
+                    unit.value,
+                    qualifiers[n % len(qualifiers)],
+                    categories[n % len(categories)],
+                    as_of[which],
+                    quotes[(n * 7) % SENTENCE_POOL],
+                    "",
+                    n,
+                    True,
+                )
+            )
+        return rows
+
+
+STATISTIC_COLUMNS = [
+    "created_at",
+    "updated_at",
+    "publication_id",
+    "key",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "category",
+    "as_of",
+    "source_quote",
+    "note",
+    "position",
+    "is_published",
+]
