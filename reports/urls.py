@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.generic import TemplateView
 
-from reports import views
+from reports import health, views
 from reports.sitemaps import SITEMAPS
 
 app_name = "reports"
@@ -10,6 +10,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("about/", views.about, name="about"),
+    path("healthz", health.healthz, name="healthz"),
     path("publications/<slug:slug>/", views.publication_detail, name="publication"),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

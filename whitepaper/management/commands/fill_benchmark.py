@@ -21,7 +21,37 @@ from whitepaper.models import Category, Publication, Qualifier, Statistic, Unit
 SYNTHETIC_PREFIX = "synthetic-"
 BATCH_SIZE = 5000
 SENTENCE_POOL = 997  # distinct labels and quotes to draw from (prime, so pairs vary)
-WORDS = ["blockchain", "enterprises", "startups", "platform", "services", "security", "hardware", "finance", "real", "economy", "investment", "media", "human", "resources", "supply", "chain", "identity", "payments", "trade", "energy", "logistics", "government", "data", "sharing", "credible", "digitization", "standard", "supervision", "application"]
+WORDS = [
+    "blockchain",
+    "enterprises",
+    "startups",
+    "platform",
+    "services",
+    "security",
+    "hardware",
+    "finance",
+    "real",
+    "economy",
+    "investment",
+    "media",
+    "human",
+    "resources",
+    "supply",
+    "chain",
+    "identity",
+    "payments",
+    "trade",
+    "energy",
+    "logistics",
+    "government",
+    "data",
+    "sharing",
+    "credible",
+    "digitization",
+    "standard",
+    "supervision",
+    "application",
+]
 
 
 def sentence(rng, low, high):
@@ -35,8 +65,7 @@ def progress_bar(done, total, started, out):
     elapsed = time.monotonic() - started
     rate = done / elapsed if elapsed else 0
     out.write(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} statistics "
-        f"({rate:,.0f}/s)"
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} statistics ({rate:,.0f}/s)"
     )
     out.flush()
 
