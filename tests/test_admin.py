@@ -38,6 +38,7 @@ def statistic_form(statistic, **changes):
         "note": statistic.note,
         "position": statistic.position,
         "is_published": "on" if statistic.is_published else "",
+        "loaded_version": statistic.updated_at.isoformat(),
     }
     data.update(changes)
     return data
@@ -133,6 +134,7 @@ def test_duplicate_tendency_number_is_refused(client, superuser, whitepaper):
             "text": tendency.text,
             "source_quote": tendency.source_quote,
             "is_published": "on",
+            "loaded_version": tendency.updated_at.isoformat(),
         },
     )
     assert response.status_code == 200
@@ -195,3 +197,79 @@ def test_view_on_site_links_to_public_page(client, superuser, whitepaper):
     statistic = Statistic.objects.get(key="blockchain-enterprises")
     page = client.get(admin_url(Statistic, "change", statistic.pk)).content.decode()
     assert "View on site" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"label": "x" * 5000}, "label", "Ensure this value has at most 300 characters"),
+        ({"key": "not a slug!"}, "key", "Enter a valid “slug”"),
+        ({"label": "null\x00byte"}, "label", "Null characters are not allowed."),
+        ({"value": "1e999999"}, "value", "no more than 14 digits"),
+        ({"value": "12345678901234567"}, "value", "Ensure that there are no more than 14 digits"),
+        ({"as_of": "2018-02-30"}, "as_of", "Enter a valid date."),
+    ],
+    ids=["over-long", "bad-slug", "nul", "huge-exponent", "too-many-digits", "bad-date"],
+)
+def test_odd_input_is_refused_cleanly(client, superuser, whitepaper, changes, field, message):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    response = client.post(
+        admin_url(Statistic, "change", statistic.pk), statistic_form(statistic, **changes)
+    )
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors[field])
+    assert message in errors
+    statistic.refresh_from_db()
+    assert statistic.label == "Enterprises with blockchain as their main business"
+
+
+def test_unusual_but_valid_unicode_is_stored_exactly(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    note = "区块链 🧱 \u202eRTL\u202c ｆｕｌｌ-width é"
+    response = client.post(
+        admin_url(Statistic, "change", statistic.pk), statistic_form(statistic, note=note)
+    )
+    assert response.status_code == 302
+    statistic.refresh_from_db()
+    assert statistic.note == note
+
+
+def test_concurrent_edit_is_refused_and_first_edit_kept(client, superuser, editor, whitepaper):
+    from django.test import Client
+
+    first, second = client, Client()
+    first.force_login(superuser)
+    second.force_login(editor)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    url = admin_url(Statistic, "change", statistic.pk)
+
+    # Both open the record; each form carries the version it was opened at.
+    opened = [
+        c.get(url).context["adminform"].form["loaded_version"].value() for c in (first, second)
+    ]
+    assert opened[0] == opened[1]
+
+    saved = first.post(url, statistic_form(statistic, note="First", loaded_version=opened[0]))
+    assert saved.status_code == 302
+
+    refused = second.post(url, statistic_form(statistic, note="Second", loaded_version=opened[1]))
+    assert refused.status_code == 200
+    message = " ".join(refused.context["adminform"].form.non_field_errors())
+    assert "was changed by admin" in message
+    assert "your changes were not saved" in message
+    statistic.refresh_from_db()
+    assert statistic.note == "First"
+
+
+def test_save_without_the_opened_version_is_refused(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    response = client.post(
+        admin_url(Statistic, "change", statistic.pk),
+        statistic_form(statistic, note="Blind", loaded_version=""),
+    )
+    assert response.status_code == 200
+    statistic.refresh_from_db()
+    assert statistic.note == ""

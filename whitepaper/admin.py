@@ -18,6 +18,7 @@ from whitepaper.models import (
     Statistic,
     Tendency,
 )
+from whitepaper.optimistic_lock import OptimisticLockForm
 
 admin.site.site_header = _("White paper records")
 admin.site.site_title = _("White paper admin")
@@ -51,6 +52,7 @@ def unpublish(modeladmin, request, queryset):
 
 
 class PublishableAdmin(SimpleHistoryAdmin):
+    form = OptimisticLockForm
     actions = [publish, unpublish]
     list_select_related = ["publication"]
     readonly_fields = ["created_at", "updated_at"]
@@ -62,6 +64,7 @@ class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
 
 class StatisticInline(admin.StackedInline):
     model = Statistic
+    form = OptimisticLockForm
     extra = 0
     fields = [
         ("key", "position", "is_published"),
@@ -70,37 +73,57 @@ class StatisticInline(admin.StackedInline):
         ("category", "as_of"),
         "source_quote",
         "note",
+        "loaded_version",
     ]
 
 
 class RegionalPresenceInline(admin.TabularInline):
     model = RegionalPresence
+    form = OptimisticLockForm
     extra = 0
     autocomplete_fields = ["region"]
-    fields = ["region", "position", "rank", "company_count", "combined_share", "is_published"]
+    fields = [
+        "region",
+        "position",
+        "rank",
+        "company_count",
+        "combined_share",
+        "is_published",
+        "loaded_version",
+    ]
 
 
 class IndustrySegmentInline(admin.TabularInline):
     model = IndustrySegment
+    form = OptimisticLockForm
     extra = 0
-    fields = ["name", "slug", "stage", "position", "is_published"]
+    fields = ["name", "slug", "stage", "position", "is_published", "loaded_version"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 class TendencyInline(admin.StackedInline):
     model = Tendency
+    form = OptimisticLockForm
     extra = 0
-    fields = [("number", "title", "is_published"), "text", "source_quote"]
+    fields = [("number", "title", "is_published"), "text", "source_quote", "loaded_version"]
 
 
 class FindingInline(admin.StackedInline):
     model = Finding
+    form = OptimisticLockForm
     extra = 0
-    fields = [("kind", "position", "is_published"), "text", "source_quote", "note"]
+    fields = [
+        ("kind", "position", "is_published"),
+        "text",
+        "source_quote",
+        "note",
+        "loaded_version",
+    ]
 
 
 @admin.register(Publication)
 class PublicationAdmin(SimpleHistoryAdmin):
+    form = OptimisticLockForm
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
     search_fields = ["title", "publisher", "summary", "spokesperson"]
@@ -147,6 +170,7 @@ class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
 
 @admin.register(Region)
 class RegionAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    form = OptimisticLockForm
     resource_classes = [resources.RegionResource]
     list_display = ["name", "name_zh", "code", "kind"]
     list_filter = ["kind"]
