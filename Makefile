@@ -9,7 +9,7 @@ PORT ?= 8000
 run: setup
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py whitepaper.wsgi
 
-test: $(VENV)/.test-installed setup
+test: $(VENV)/.test-installed setup tests/browser/node_modules
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Migrate, load the white paper (only if it is not loaded yet) and collect static files.
@@ -37,6 +37,11 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.test-installed: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# axe-core for the browser tests' accessibility checks (pinned in package-lock.json).
+tests/browser/node_modules: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
 	touch $@
 
 # A random secret key for this checkout, never committed (see .gitignore).

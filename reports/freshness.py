@@ -1,12 +1,18 @@
-"""Conditional GET for public pages: an ETag that changes whenever any record changes.
+"""Freshness of public pages: one data version drives both the ETag and the page cache.
 
 Every edit, import, publish or delete writes a history row (django-simple-history), so the
 newest history date across the record models is the data's version, read in one query.
+Cached pages are keyed by that version, so after any edit no app server can serve a stale
+page, whether its cache is shared (Redis) or its own (local memory). Changes that bypass
+model saves (queryset.update(), raw SQL) write no history and are not seen: use
+simple-history's bulk helpers for those.
 """
 
 import hashlib
+from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
@@ -32,8 +38,13 @@ RECORD_MODELS = [
 ]
 
 
-def data_version():
-    """The time of the newest change to any record, as text ('' before any record exists)."""
+def data_version(request=None):
+    """The time of the newest change to any record, as text ('' before any record exists).
+
+    Read once per request: the ETag and the page cache share it.
+    """
+    if request is not None and hasattr(request, "data_version"):
+        return request.data_version
     tables = [model.history.model._meta.db_table for model in RECORD_MODELS]
     union = " UNION ALL ".join(
         f"SELECT MAX(history_date) AS changed FROM {connection.ops.quote_name(table)}"
@@ -42,13 +53,54 @@ def data_version():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX(changed) FROM ({union}) AS changes")
         (changed,) = cursor.fetchone()
-    return str(changed or "")
+    version = str(changed or "")
+    if request is not None:
+        request.data_version = version
+    return version
 
 
 def data_etag(request, *args, **kwargs):
     """Varies with the data, the site's release and the language of the page."""
-    key = "|".join([data_version(), settings.SITE_RELEASE, get_language() or ""])
+    key = "|".join([data_version(request), settings.SITE_RELEASE, get_language() or ""])
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
+def page_cache_key(request):
+    parts = [
+        data_version(request),
+        settings.SITE_RELEASE,
+        get_language() or "",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+    ]
+    return "page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def cached_by_data_version(view):
+    """Serve a page rendered for the current data version from the cache when there is one."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = page_cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
 conditional_on_data = condition(etag_func=data_etag)
+
+
+def fresh_page(view):
+    """Conditional GET (304 when the data has not changed), then the versioned page cache."""
+    return conditional_on_data(cached_by_data_version(view))

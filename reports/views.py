@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from reports import charts, citation, exports, filters, package, structured_data, tables
-from reports.freshness import conditional_on_data
+from reports.freshness import conditional_on_data, fresh_page
 from whitepaper.models import (
     Category,
     IndustrySegment,
@@ -87,7 +87,7 @@ def last_edited(publication):
     return max(record.updated_at for record in records)
 
 
-@conditional_on_data
+@fresh_page
 def overview(request):
     publication = Publication.objects.for_overview()
     context = {"publication": publication}
@@ -102,7 +102,7 @@ def overview(request):
     return render(request, "reports/overview.html", context)
 
 
-@conditional_on_data
+@fresh_page
 def publication_detail(request, slug):
     publication = Publication.objects.with_published_records().filter(slug=slug).first()
     if publication is None:
@@ -131,12 +131,12 @@ def dataset_package(request):
     )
 
 
-@conditional_on_data
+@fresh_page
 def about(request):
     return render(request, "reports/about.html")
 
 
-@method_decorator(conditional_on_data, name="dispatch")
+@method_decorator(fresh_page, name="dispatch")
 class RecordTableView(SingleTableMixin, FilterView):
     """A sortable, filterable, paginated table of one kind of record."""
 

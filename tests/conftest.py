@@ -30,3 +30,11 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages (the local-memory cache outlives a test)."""
+    from django.core.cache import cache
+
+    cache.clear()

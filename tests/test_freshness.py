@@ -46,3 +46,26 @@ def test_etag_differs_by_language(client, whitepaper):
     english = client.get("/", HTTP_ACCEPT_LANGUAGE="en")["ETag"]
     chinese = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")["ETag"]
     assert english != chinese
+
+
+def test_repeat_visit_is_served_from_the_page_cache(client, whitepaper, django_assert_num_queries):
+    client.get("/statistics/?sort=-value")
+    with django_assert_num_queries(1):  # the data version only
+        response = client.get("/statistics/?sort=-value")
+    assert "456 enterprises" in response.content.decode()
+
+
+def test_an_edit_is_never_served_stale(client, whitepaper):
+    assert "456 enterprises" in client.get("/").content.decode()
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.value = 457
+    statistic.save()
+    page = client.get("/").content.decode()
+    assert '<span class="figure big">457 enterprises</span>' in page
+    assert '<span class="figure big">456 enterprises</span>' not in page
+
+
+def test_pages_differ_by_query_string_in_the_cache(client, whitepaper):
+    first = client.get("/statistics/?sort=value").content.decode()
+    second = client.get("/statistics/?sort=-value").content.decode()
+    assert first != second

@@ -7,9 +7,11 @@ and records shown to the public carry an ``is_published`` flag that staff contro
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -21,6 +23,24 @@ class TimeStamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NaturalKeyManager(models.Manager):
+    """Finds a record by its model's NATURAL_KEY lookups, for fixtures and backups."""
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(self.model.NATURAL_KEY, key, strict=True)))
+
+
+def natural_key_of(record):
+    """The values of the record's NATURAL_KEY lookups, e.g. ("miit-...-2018", "key")."""
+    values = []
+    for lookup in record.NATURAL_KEY:
+        value = record
+        for name in lookup.split("__"):
+            value = getattr(value, name)
+        values.append(value)
+    return tuple(values)
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -99,8 +119,10 @@ class Publication(TimeStamped):
     )
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("slug",)
+
     history = HistoricalRecords()
-    objects = PublicationQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()
 
     class Meta:
         ordering = ["-release_date", "title"]
@@ -119,6 +141,9 @@ class Publication(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("reports:publication", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return natural_key_of(self)
 
     def clean(self):
         super().clean()
@@ -228,8 +253,10 @@ class Statistic(TimeStamped):
     position = models.PositiveIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("publication__slug", "key")
+
     history = HistoricalRecords()
-    objects = StatisticQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()
 
     class Meta:
         ordering = ["publication", "position", "pk"]
@@ -261,6 +288,11 @@ class Statistic(TimeStamped):
 
     def get_absolute_url(self):
         return f"{reverse('reports:statistics')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
 
     @property
     def anchor(self):
@@ -297,11 +329,19 @@ class Region(TimeStamped):
         max_length=6,
         unique=True,
         help_text=_("For example CN-BJ for Beijing."),
+        validators=[
+            RegexValidator(
+                r"^CN-[A-Z]{2}$", message=_("Use the ISO 3166-2:CN form, for example CN-BJ.")
+            )
+        ],
         error_messages={"unique": _("Another region already has this code.")},
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
+    NATURAL_KEY = ("code",)
+
     history = HistoricalRecords()
+    objects = NaturalKeyManager()
 
     class Meta:
         ordering = ["name"]
@@ -309,8 +349,10 @@ class Region(TimeStamped):
         verbose_name_plural = _("regions")
         permissions = [("import_region", "Can import regions from CSV")]
         constraints = [
+            # Portable (no REGEXP, which SQLite lacks outside Django); the field's validator
+            # checks the letters.
             models.CheckConstraint(
-                condition=Q(code__regex=r"^CN-[A-Z]{2}$"),
+                condition=Q(Exact(Length("code"), 5), code__startswith="CN-"),
                 name="region_code_iso_format",
                 violation_error_message=_("Use the ISO 3166-2:CN form, for example CN-BJ."),
             ),
@@ -319,10 +361,8 @@ class Region(TimeStamped):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
-    def clean(self):
-        super().clean()
-        if self.code:
-            self.code = self.code.strip().upper()
+    def natural_key(self):
+        return natural_key_of(self)
 
 
 class RegionalPresenceQuerySet(PublishedQuerySet):
@@ -368,8 +408,10 @@ class RegionalPresence(TimeStamped):
     note = models.TextField(_("note"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("publication__slug", "region__code")
+
     history = HistoricalRecords()
-    objects = RegionalPresenceQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()
 
     class Meta:
         ordering = ["publication", "position", "pk"]
@@ -388,6 +430,11 @@ class RegionalPresence(TimeStamped):
 
     def get_absolute_url(self):
         return f"{reverse('reports:regions')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication", "whitepaper.region"]
 
     @property
     def anchor(self):
@@ -437,8 +484,10 @@ class IndustrySegment(TimeStamped):
     position = models.PositiveIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("publication__slug", "slug")
+
     history = HistoricalRecords()
-    objects = IndustrySegmentQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()
 
     class Meta:
         ordering = ["publication", "position", "pk"]
@@ -458,6 +507,11 @@ class IndustrySegment(TimeStamped):
 
     def get_absolute_url(self):
         return f"{reverse('reports:segments')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
 
     @property
     def anchor(self):
@@ -492,8 +546,10 @@ class Tendency(TimeStamped):
     source_quote = models.TextField(_("source quote"))
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("publication__slug", "number")
+
     history = HistoricalRecords()
-    objects = TendencyQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
 
     class Meta:
         ordering = ["publication", "number"]
@@ -520,6 +576,11 @@ class Tendency(TimeStamped):
 
     def get_absolute_url(self):
         return f"{reverse('reports:tendencies')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
 
     @property
     def anchor(self):

