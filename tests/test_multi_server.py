@@ -107,7 +107,7 @@ class Staff:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.opener.open(f"{base}/admin/login/").read()
-        self.post("/admin/login/", {"username": "staff", "password": PASSWORD})
+        self.post("/admin/login/", {"username": "staff", "password": PASSWORD, "next": "/admin/"})
 
     def post(self, path, fields):
         csrf = next(c.value for c in self.jar if c.name == "csrftoken")
@@ -122,7 +122,9 @@ class Staff:
         page = self.opener.open(self.base + path).read().decode()
         fields = dict(re.findall(r'<input type="\w+" name="(\w+)" value="([^"]*)"', page))
         selects = dict(
-            re.findall(r'<select name="(\w+)"[^>]*>.*?<option value="([^"]*)" selected>', page, re.S)
+            re.findall(
+                r'<select name="(\w+)"[^>]*>.*?<option value="([^"]*)" selected>', page, re.S
+            )
         )
         textareas = dict(re.findall(r'<textarea name="(\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S))
         form = {**selects, **textareas, **fields, "value": value, "is_published": "on"}
