@@ -28,6 +28,7 @@ def django_env(db_path):
         DJANGO_SQLITE_PATH=str(db_path),
         DJANGO_SECRET_KEY=BENCH_KEY,
         DJANGO_SETTINGS_MODULE="whitepaper.settings",
+        DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
@@ -40,13 +41,14 @@ def manage(env, *args):
 
 def run_phase(env, phase, db_path):
     result = subprocess.run(
-        [sys.executable, __file__, "--phase", phase, "--db", str(db_path)],
+        [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--db", str(db_path)],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        raise RuntimeError(f"{phase} phase failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -112,6 +114,12 @@ def phase_floor(db_path):
     return {"rows": rows, "seconds": elapsed, "rss_before_mb": before, "peak_rss_mb": peak_rss_mb()}
 
 
+def phase_results(db_path):
+    """The export and the floor on a filled database, each in a fresh process."""
+    env = django_env(db_path)
+    return run_phase(env, "export", db_path), run_phase(env, "floor", db_path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -136,8 +144,7 @@ def main():
         manage(env, "fill_benchmark", "--statistics", str(args.rows))
         print(f"fill: {args.rows:,} statistics in {time.perf_counter() - started:.1f} s")
 
-    export = run_phase(env, "export", db_path)
-    floor = run_phase(env, "floor", db_path)
+    export, floor = phase_results(db_path)
     ratio = export["seconds"] / floor["seconds"]
     print(f"database: {db_path}")
     for name, result in (("export (Django view)", export), ("floor (sqlite3+csv)", floor)):

@@ -9,11 +9,14 @@ simple-history's bulk helpers for those.
 """
 
 import hashlib
+from datetime import UTC
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_aware, make_aware
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
@@ -59,6 +62,15 @@ def data_version(request=None):
     return version
 
 
+def data_changed_at(request):
+    """The newest change to any record as an aware datetime, or None."""
+    version = data_version(request)
+    if not version:
+        return None
+    changed = parse_datetime(version)
+    return changed if is_aware(changed) else make_aware(changed, UTC)
+
+
 def data_etag(request, *args, **kwargs):
     """Varies with the data, the site's release and the language of the page."""
     key = "|".join([data_version(request), settings.SITE_RELEASE, get_language() or ""])
@@ -82,7 +94,7 @@ def cached_by_data_version(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
         response = cache.get(key)

@@ -17,7 +17,9 @@ class SourceQuoteColumn(tables.TemplateColumn):
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Source sentence"))
         kwargs.setdefault("accessor", "source_quote")
-        kwargs.setdefault("order_by", ("source_quote", "pk"))
+        # Not sortable: ordering by a whole sentence tells a reader nothing, and an index on
+        # long text would cost more than it gives.
+        kwargs.setdefault("orderable", False)
         super().__init__(template_name="includes/_quote_cell.html", **kwargs)
 
     def value(self, record, value, **kwargs):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 #: url -> queries: the ETag check, then what the page itself needs.
 PAGES = {
-    "/": 7,  # etag, publication, then one prefetch per kind of record (5)
+    "/": 6,  # etag, publication, then one bounded list per kind of record shown (4)
     "/statistics/": 4,  # etag, count, publication filter choices, page of rows
     "/regions/": 4,
     "/segments/": 4,
@@ -48,3 +48,18 @@ def test_query_count_does_not_grow_with_rows(client, whitepaper, url):
 def test_sorted_and_filtered_page_costs_the_same(client, whitepaper):
     add_statistics(whitepaper, 80)
     assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 4
+
+
+def test_overview_lists_a_bounded_number_of_figures(client, whitepaper):
+    from whitepaper.models import OVERVIEW_LIMIT
+
+    add_statistics(whitepaper, 40)
+    html = client.get("/").content.decode()
+    assert html.count('class="headline"') == OVERVIEW_LIMIT
+    assert 'href="/statistics/"' in html
+
+
+def test_paging_counts_the_rows_once_per_data_version(client, whitepaper):
+    add_statistics(whitepaper, 80)
+    first = count_queries(client, "/statistics/?category=startups&page=2")
+    assert count_queries(client, "/statistics/?category=startups&page=3") == first - 1

@@ -50,15 +50,19 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(is_published=True, publication__is_published=True)
 
 
+#: How many records of each kind the overview lists before pointing to the tables.
+OVERVIEW_LIMIT = 12
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def with_published_records(self):
-        """Published publications with their published records prefetched, one query each.
+        """Published publications with all their published records, one query per kind.
 
-        Used by the overview and the publication page; the prefetches name their own
-        select_related so that no template access costs a query per row.
+        For the publication page; the prefetches name their own select_related so that no
+        template access costs a query per row.
         """
         return self.published().prefetch_related(
             models.Prefetch(
@@ -87,8 +91,31 @@ class PublicationQuerySet(models.QuerySet):
         )
 
     def for_overview(self):
-        """The newest published publication, with its records, or None."""
-        return self.with_published_records().order_by("-release_date", "pk").first()
+        """The newest published publication with the first OVERVIEW_LIMIT of each kind of
+        published record (by the editors' order), or None.
+
+        Each list is an index range read with LIMIT, so the overview costs the same however
+        many records a publication has; the tables hold the rest.
+        """
+        publication = self.published().order_by("-release_date", "pk").first()
+        if publication is None:
+            return None
+        limit = OVERVIEW_LIMIT
+        publication.headline_statistics = list(
+            publication.statistics.filter(is_published=True).order_by("position", "id")[:limit]
+        )
+        publication.leading_regions = list(
+            publication.regional_presences.filter(is_published=True)
+            .select_related("region", "combined_share")
+            .order_by("position", "id")[:limit]
+        )
+        publication.listed_tendencies = list(
+            publication.tendencies.filter(is_published=True).order_by("number")[:limit]
+        )
+        publication.listed_findings = list(
+            publication.findings.filter(is_published=True).order_by("position", "id")[:limit]
+        )
+        return publication
 
 
 class Publication(TimeStamped):
@@ -259,10 +286,34 @@ class Statistic(TimeStamped):
     objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()
 
     class Meta:
-        ordering = ["publication", "position", "pk"]
+        # By the publication's id, not its title: the default order then walks an index
+        # instead of sorting the whole table.
+        ordering = ["publication_id", "position", "id"]
         verbose_name = _("statistic")
         verbose_name_plural = _("statistics")
         permissions = [("import_statistic", "Can import statistics from CSV")]
+        # One index per sortable column and per filter with the default order, so that a
+        # page of the table reads an index range, whatever the size of the table.
+        indexes = [
+            models.Index(fields=["publication", "position", "id"], name="statistic_default_order"),
+            models.Index(fields=["value", "id"], name="statistic_by_value"),
+            models.Index(fields=["label", "id"], name="statistic_by_label"),
+            models.Index(fields=["qualifier", "id"], name="statistic_by_qualifier"),
+            models.Index(fields=["unit", "id"], name="statistic_by_unit"),
+            models.Index(fields=["category", "id"], name="statistic_by_category"),
+            models.Index(fields=["as_of", "id"], name="statistic_by_as_of"),
+            models.Index(
+                fields=["category", "publication", "position", "id"],
+                name="statistic_category_default",
+            ),
+            models.Index(
+                fields=["unit", "publication", "position", "id"], name="statistic_unit_default"
+            ),
+            models.Index(
+                fields=["qualifier", "publication", "position", "id"],
+                name="statistic_qualifier_default",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "key"],

@@ -149,7 +149,8 @@ else:
             "LOCATION": "django_cache",
         },
     }
-PAGE_CACHE_SECONDS = 600
+#: How long a rendered page is kept; 0 turns the page cache off (benchmarks of rendering).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -162,7 +162,7 @@ class Command(BaseCommand):
                     categories[n % len(categories)],
                     as_of[which],
                     quotes[(n * 7) % SENTENCE_POOL],
-                    "",
+                    f"[group-{n // 50:05d}]",  # 50 rows share a note: a 50-row filtered view
                     n,
                     True,
                 )

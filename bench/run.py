@@ -1,0 +1,222 @@
+"""Every performance figure in one run; writes bench/RESULTS.md.
+
+    .venv/bin/python bench/run.py [--rows 1000000] [--duration 10] [--connections 16]
+
+1. Builds two SQLite databases in a temporary folder (never the site's own): the real white
+   paper, and the white paper plus --rows synthetic statistics (manage.py fill_benchmark).
+2. For each, starts gunicorn with production settings on 127.0.0.1 and drives it with wrk at
+   --connections concurrent clients: the overview, the statistics table (default order, sorted
+   by value, filtered by category, a page deep in the list) and a 50-row CSV download. Each
+   URL is measured with the page cache on (as served) and off (every request rendered).
+3. Streams the full CSV of the large database against the sqlite3 + csv.writer floor
+   (bench/export_csv.py).
+4. Records the peak memory (max RSS) of the gunicorn workers.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from export_csv import phase_results
+from load import PRODUCTION, free_port, parse_wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+
+def targets(deep_page):
+    return [
+        ("overview", "/"),
+        ("table: default order", "/statistics/"),
+        ("table: sorted by value", "/statistics/?sort=-value"),
+        ("table: category filter", "/statistics/?category=startups"),
+        ("table: deep page", f"/statistics/?page={deep_page}"),
+        ("CSV: 50 rows", "/statistics.csv?q=%5Bgroup-00123%5D"),
+    ]
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+def build(workdir, name, rows):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
+        manage(env, *command)
+    fill_seconds = None
+    if rows:
+        started = time.perf_counter()
+        manage(env, "fill_benchmark", "--statistics", str(rows), "--force")
+        fill_seconds = time.perf_counter() - started
+    return env, fill_seconds
+
+
+def worker_peak_rss_mb(server_pid):
+    children = subprocess.run(
+        ["pgrep", "-P", str(server_pid)], capture_output=True, text=True
+    ).stdout.split()
+    peaks = []
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return max(peaks, default=0.0)
+
+
+def measure(env, rows_label, deep_page, args):
+    results = []
+    for cache_seconds in ("600", "0"):
+        server_env = dict(env, DJANGO_PAGE_CACHE_SECONDS=cache_seconds)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "/dev/null",
+                "whitepaper.wsgi",
+            ],
+            cwd=ROOT,
+            env=server_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            for name, path in targets(deep_page):
+                output = subprocess.run(
+                    [
+                        "wrk",
+                        "-t2",
+                        f"-c{args.connections}",
+                        f"-d{args.duration}s",
+                        "--timeout",
+                        "10s",
+                        "--latency",
+                        "-H",
+                        "X-Forwarded-Proto: https",
+                        f"{base}{path}",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    timeout=args.duration + 60,
+                ).stdout
+                figures = parse_wrk(output)
+                figures.update(
+                    data=rows_label,
+                    target=name,
+                    path=path,
+                    cache="on" if cache_seconds != "0" else "off",
+                )
+                results.append(figures)
+                print(
+                    f"{rows_label:>12} cache {figures['cache']:3} {name:24} "
+                    f"{figures['rps']:7.0f} req/s  p50 {figures['p50']:7.1f} ms  "
+                    f"p99 {figures['p99']:7.1f} ms  errors {figures['non_2xx'] + figures['socket_errors']}",
+                    flush=True,
+                )
+            memory = worker_peak_rss_mb(server.pid)
+            results.append({"data": rows_label, "worker_peak_mb": memory, "cache": cache_seconds})
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return results
+
+
+def table(results):
+    lines = [
+        "| data | page cache | target | req/s | p50 ms | p99 ms | errors |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        if "target" in r:
+            errors = r["non_2xx"] + r["socket_errors"]
+            lines.append(
+                f"| {r['data']} | {r['cache']} | {r['target']} | {r['rps']:.0f} | "
+                f"{r['p50']:.1f} | {r['p99']:.1f} | {errors} |"
+            )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="whitepaper-bench-run-"))
+    print(f"building databases in {workdir}", flush=True)
+    manage(dict(os.environ, **PRODUCTION), "collectstatic", "--noinput")
+    real_env, _ = build(workdir, "real", 0)
+    large_env, fill_seconds = build(workdir, "large", args.rows)
+    print(f"fill: {args.rows:,} statistics in {fill_seconds:.1f} s", flush=True)
+
+    results = measure(real_env, "real data", 1, args)
+    deep_page = (args.rows // 25) - 10
+    results += measure(large_env, f"{args.rows:,} rows", deep_page, args)
+    export, floor = phase_results(Path(large_env["DJANGO_SQLITE_PATH"]))
+
+    memory = [r for r in results if "worker_peak_mb" in r]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    report = f"""# Benchmark results
+
+Written by `.venv/bin/python bench/run.py --rows {args.rows} --duration {args.duration} --connections {args.connections}`
+on {datetime.date.today().isoformat()}, commit {commit}.
+
+Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},
+SQLite {__import__("sqlite3").sqlite_version}; gunicorn gthread {PRODUCTION_WORKERS}; wrk on the
+same machine, {args.connections} connections, {args.duration} s per URL. "Page cache on" is how
+the site is served (pages cached per data version); "off" renders every request.
+
+## Pages
+
+{table(results)}
+
+Worker peak memory (max RSS): {", ".join(f"{m['data']} cache {'on' if m['cache'] != '0' else 'off'}: {m['worker_peak_mb']:.0f} MB" for m in memory)}.
+
+## Fill and full export ({args.rows:,} rows)
+
+- fill_benchmark: {fill_seconds:.1f} s ({args.rows / fill_seconds:,.0f} rows/s)
+- full CSV through the view: {export["seconds"]:.1f} s ({export["rows"] / export["seconds"]:,.0f} rows/s), peak RSS {export["peak_rss_mb"]:.0f} MB
+- floor, sqlite3 + csv.writer: {floor["seconds"]:.1f} s ({floor["rows"] / floor["seconds"]:,.0f} rows/s)
+- export / floor: {export["seconds"] / floor["seconds"]:.2f}x
+"""
+    RESULTS.write_text(report)
+    print(report)
+
+
+PRODUCTION_WORKERS = f"{os.environ.get('WEB_CONCURRENCY', '2')} workers x {os.environ.get('GUNICORN_THREADS', '4')} threads"
+
+if __name__ == "__main__":
+    main()
