@@ -111,6 +111,7 @@ def measure(env, rows_label, deep_page, args):
                 except OSError:
                     time.sleep(0.05)
             for name, path in targets(deep_page):
+                warm_up(base + path)
                 output = subprocess.run(
                     [
                         "wrk",
@@ -151,13 +152,28 @@ def measure(env, rows_label, deep_page, args):
     return results
 
 
+def warm_up(url):
+    """One request first, so that wrk measures the steady state, not the first row count."""
+    try:
+        urllib.request.urlopen(
+            urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=120
+        ).read()
+    except OSError as error:
+        print(f"warm-up of {url} failed: {error}", flush=True)
+
+
 def table(results):
     lines = [
         "| data | page cache | target | req/s | p50 ms | p99 ms | errors |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        if "target" in r:
+        if "target" in r and not r["requests"]:
+            lines.append(
+                f"| {r['data']} | {r['cache']} | {r['target']} | no response within the "
+                "10 s timeout | | | |"
+            )
+        elif "target" in r:
             errors = r["non_2xx"] + r["socket_errors"]
             lines.append(
                 f"| {r['data']} | {r['cache']} | {r['target']} | {r['rps']:.0f} | "

@@ -11,8 +11,17 @@ import json
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import DateField, DateTimeField, DecimalField, IntegerField
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    F,
+    IntegerField,
+)
 from django.db.models.constants import LOOKUP_SEP
+from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
@@ -49,10 +58,6 @@ def raw_datetime(value):
     return plain(value)
 
 
-def raw_date(value):
-    return "" if value is None else value.isoformat()
-
-
 def raw_number(value):
     """SQLite returns int or float, PostgreSQL a Decimal: all as plain numbers."""
     return plain(value) if isinstance(value, Decimal) else value
@@ -66,21 +71,27 @@ def model_field(model, lookup):
     return model._meta.get_field(name)
 
 
-def raw_cell_formatter(field):
-    """How to write a raw database value of this field; text is neutralised."""
+def csv_column(lookup, field, vendor):
+    """What to select for a CSV column, and the formatter its raw value needs (None: none).
+
+    Dates are cast to text in the query (ISO on both databases); numbers come as plain
+    numbers, except PostgreSQL's Decimals; text goes through ``neutralise``.
+    """
     if isinstance(field, DateTimeField):
-        return raw_datetime
+        return F(lookup), raw_datetime
     if isinstance(field, DateField):
-        return raw_date
-    if isinstance(field, DecimalField | IntegerField):
-        return raw_number
-    return neutralise
+        return Cast(lookup, output_field=CharField()), None
+    if isinstance(field, DecimalField):
+        return F(lookup), (None if vendor == "sqlite" else raw_number)
+    if isinstance(field, IntegerField | BooleanField):
+        return F(lookup), None
+    return F(lookup), neutralise
 
 
-def raw_rows(queryset, lookups):
+def raw_rows(queryset, columns):
     """Rows straight from the database cursor, in chunks, without Django's per-value
     converters (a server-side cursor on PostgreSQL, so memory stays flat)."""
-    query = queryset.values_list(*lookups).query
+    query = queryset.values_list(*columns).query
     sql, params = query.get_compiler(using=queryset.db).as_sql()
     cursor = connections[queryset.db].chunked_cursor()
     try:
@@ -107,15 +118,23 @@ def export_rows(queryset, fields):
 
 def csv_lines(queryset, fields, bom):
     """The CSV text in pieces of ROWS_PER_WRITE rows."""
-    formatters = [raw_cell_formatter(model_field(queryset.model, lookup)) for _, lookup in fields]
+    vendor = connections[queryset.db].vendor
+    columns, formatters = zip(
+        *(csv_column(lookup, model_field(queryset.model, lookup), vendor) for _, lookup in fields),
+        strict=True,
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if bom:
         buffer.write(BOM)
     writer.writerow([name for name, _ in fields])
-    rows = raw_rows(queryset, [lookup for _, lookup in fields])
-    for count, row in enumerate(rows, start=1):
-        writer.writerow([format(value) for format, value in zip(formatters, row, strict=True)])
+    for count, row in enumerate(raw_rows(queryset, columns), start=1):
+        writer.writerow(
+            [
+                value if formatter is None else formatter(value)
+                for formatter, value in zip(formatters, row, strict=True)
+            ]
+        )
         if count % ROWS_PER_WRITE == 0:
             yield buffer.getvalue()
             buffer.seek(0)
