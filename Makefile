@@ -20,7 +20,7 @@ setup: $(VENV)/.installed .secret_key
 	$(PY) manage.py load_whitepaper
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-lint: $(VENV)/.test-installed
+lint: $(VENV)/.test-installed .secret_key
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

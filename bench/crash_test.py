@@ -19,9 +19,7 @@ import os
 import random
 import re
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,14 +30,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from whitepaper.local_server import manage, start_gunicorn  # noqa: E402
+
 PASSWORD = "crash-test-password-long-enough"
 KEY = "blockchain-enterprises"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Writer(threading.Thread):
@@ -128,24 +124,6 @@ def django_env(db_path, key_file):
     return env
 
 
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
-def wait_until_up(base, process):
-    for _ in range(200):
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited during start-up")
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("gunicorn did not start")
-
-
 def check(db_path, acknowledged):
     connection = sqlite3.connect(db_path)
     (integrity,) = connection.execute("PRAGMA integrity_check").fetchone()
@@ -207,28 +185,7 @@ def main():
     failures = 0
     counter = 0
     for round_number in range(1, args.rounds + 1):
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--access-logfile",
-                "/dev/null",
-                "whitepaper.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until_up(base, server)
+        server, base = start_gunicorn(env, new_session=True)
         writer = Writer(base, statistic_id, counter)
         writer.start()
         deadline = time.monotonic() + 10

@@ -13,15 +13,16 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from whitepaper.local_server import manage, start_gunicorn, stop  # noqa: E402
+
 TARGETS = [
     ("overview", "/"),
     ("table page", "/statistics/?sort=-value"),
@@ -34,12 +35,6 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_LOG_LEVEL": "WARNING",
 }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def to_ms(text):
@@ -71,13 +66,7 @@ def prepare_database(env):
         ["load_whitepaper"],
         ["collectstatic", "--noinput"],
     ):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        manage(env, *command)
 
 
 def main():
@@ -96,33 +85,8 @@ def main():
     if not args.db:
         prepare_database(env)
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "whitepaper.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, base = start_gunicorn(env)
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.05)
         workers = env.get("WEB_CONCURRENCY", "2")
         threads = env.get("GUNICORN_THREADS", "4")
         print(
@@ -158,8 +122,7 @@ def main():
                 f"{figures['requests']:9} {errors:7}"
             )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
         if not args.db:
             shutil.rmtree(workdir, ignore_errors=True)
 

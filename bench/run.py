@@ -25,9 +25,12 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from export_csv import phase_results
-from load import PRODUCTION, free_port, parse_wrk
+from load import PRODUCTION, parse_wrk
+
+from whitepaper.local_server import manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -42,12 +45,6 @@ def targets(deep_page):
         ("table: deep page", f"/statistics/?page={deep_page}"),
         ("CSV: 50 rows", "/statistics.csv?q=%5Bgroup-00123%5D"),
     ]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
 
 
 def build(workdir, name, rows):
@@ -83,33 +80,8 @@ def measure(env, rows_label, deep_page, args):
     results = []
     for cache_seconds in ("600", "0"):
         server_env = dict(env, DJANGO_PAGE_CACHE_SECONDS=cache_seconds)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--access-logfile",
-                "/dev/null",
-                "whitepaper.wsgi",
-            ],
-            cwd=ROOT,
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server, base = start_gunicorn(server_env)
         try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-                    break
-                except OSError:
-                    time.sleep(0.05)
             for name, path in targets(deep_page):
                 warm_up(base + path)
                 output = subprocess.run(
@@ -147,8 +119,7 @@ def measure(env, rows_label, deep_page, args):
             memory = worker_peak_rss_mb(server.pid)
             results.append({"data": rows_label, "worker_peak_mb": memory, "cache": cache_seconds})
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
     return results
 
 

@@ -9,19 +9,15 @@ runs on PostgreSQL (DATABASE_URL), as in CI.
 import http.cookiejar
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+from whitepaper.local_server import manage, start_gunicorn, stop
+
 DATABASE = "whitepaper_multi_server"
 PASSWORD = "multi-server-password-long"
 
@@ -29,12 +25,6 @@ pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="needs PostgreSQL (run the suite with DATABASE_URL=postgres://...)",
 )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def server_url():
@@ -55,43 +45,6 @@ def recreate_database():
     ) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
-def start_server(env):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "whitepaper.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-            return process, base
-        except OSError:
-            time.sleep(0.05)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def headline(base):
@@ -159,23 +112,15 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
         "from django.contrib.auth.models import User; "
         f"User.objects.create_superuser('staff', 'staff@example.org', '{PASSWORD}')",
     )
-    statistic_id = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from whitepaper.models import Statistic; "
-            "print(Statistic.objects.get(key='blockchain-enterprises').pk)",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
+    statistic_id = manage(
+        env,
+        "shell",
+        "-c",
+        "from whitepaper.models import Statistic; "
+        "print(Statistic.objects.get(key='blockchain-enterprises').pk)",
+    ).split()[-1]
 
-    (a, base_a), (b, base_b) = start_server(env), start_server(env)
+    (a, base_a), (b, base_b) = start_gunicorn(env), start_gunicorn(env)
     try:
         for base in (base_a, base_b):  # warm both servers' caches
             assert "456 enterprises" in headline(base)
@@ -186,6 +131,5 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
             assert f"{value} enterprises" in headline(base_b)
             assert f"{value} enterprises" in headline(base_a)
     finally:
-        for process in (a, b):
-            process.terminate()
-            process.wait(timeout=30)
+        stop(a)
+        stop(b)

@@ -286,3 +286,8 @@ def test_healthz_503_when_the_database_fails(client, db):
         response = client.get(reverse("reports:healthz"))
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+def test_healthz_answers_plain_http_in_production(client, production, db):
+    assert client.get(reverse("reports:healthz")).status_code == 200
+    assert client.get("/about/").status_code == 301

@@ -8,14 +8,11 @@ under CI=true, where a missing browser is a failure.
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from whitepaper.local_server import manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -58,18 +55,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The base URL of a gunicorn serving a fresh copy of the site."""
@@ -96,38 +81,10 @@ def site(tmp_path_factory):
         f"u = User.objects.create_user('editor', 'editor@example.org', '{EDITOR_PASSWORD}', "
         "is_staff=True); u.groups.add(Group.objects.get(name='Editors'))",
     )
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "whitepaper.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        server.terminate()
-        raise RuntimeError((workdir / "gunicorn.log").read_text())
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+    with open(workdir / "gunicorn.log", "w") as log:
+        server, base = start_gunicorn(env, log=log)
+        yield base
+        stop(server)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,72 @@
+"""Run the site as a separate gunicorn process on 127.0.0.1, for tests and benchmarks.
+
+Used by the browser tests, the multi-server test and the scripts under bench/: each prepares
+its own database through `manage`, then `start_gunicorn` serves it on a free loopback port.
+"""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    """Run a management command with the given environment; raise if it fails."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def start_gunicorn(env, log=subprocess.DEVNULL, new_session=False, timeout=30):
+    """Start gunicorn with the project's gunicorn.conf.py; return (process, base URL) once
+    /healthz answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "-" if log is not subprocess.DEVNULL else "/dev/null",
+            "whitepaper.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=new_session,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode} during start-up")
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+            return process, base
+        except OSError:
+            time.sleep(0.05)
+    process.terminate()
+    raise RuntimeError(f"gunicorn did not answer on {base} within {timeout} s")
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=30)
