@@ -273,3 +273,20 @@ def test_save_without_the_opened_version_is_refused(client, superuser, whitepape
     assert response.status_code == 200
     statistic.refresh_from_db()
     assert statistic.note == ""
+
+
+def test_publish_action_shows_record_again_with_history(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="real-economy-startups")
+    statistic.is_published = False
+    statistic.save()
+    response = client.post(
+        admin_url(Statistic, "changelist"),
+        {"action": "publish", "_selected_action": [statistic.pk]},
+        follow=True,
+    )
+    assert "1 record published." in response.content.decode()
+    statistic.refresh_from_db()
+    assert statistic.is_published
+    assert statistic.history.latest().history_change_reason == "Published"
+    assert "109 startups" in client.get("/statistics/").content.decode()
