@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whitepaper.local_server import manage, start_gunicorn  # noqa: E402
+from whitepaper.local_server import create_staff, manage, start_gunicorn  # noqa: E402
 
 PASSWORD = "crash-test-password-long-enough"
 KEY = "blockchain-enterprises"
@@ -168,13 +168,7 @@ def main():
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser('crash', 'crash@example.org', '{PASSWORD}')",
-    )
+    create_staff(env, "crash", PASSWORD)
     statistic_id = (
         sqlite3.connect(db_path)
         .execute("SELECT id FROM whitepaper_statistic WHERE key = ?", (KEY,))

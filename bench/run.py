@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from export_csv import phase_results
-from load import PRODUCTION, parse_wrk
+from load import PRODUCTION, run_wrk
 
 from whitepaper.local_server import manage, start_gunicorn, stop
 
@@ -84,25 +84,7 @@ def measure(env, rows_label, deep_page, args):
         try:
             for name, path in targets(deep_page):
                 warm_up(base + path)
-                output = subprocess.run(
-                    [
-                        "wrk",
-                        "-t2",
-                        f"-c{args.connections}",
-                        f"-d{args.duration}s",
-                        "--timeout",
-                        "10s",
-                        "--latency",
-                        "-H",
-                        "X-Forwarded-Proto: https",
-                        f"{base}{path}",
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                    timeout=args.duration + 60,
-                ).stdout
-                figures = parse_wrk(output)
+                figures = run_wrk(f"{base}{path}", args.connections, args.duration)
                 figures.update(
                     data=rows_label,
                     target=name,

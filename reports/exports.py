@@ -45,11 +45,6 @@ def plain(value):
     return value
 
 
-def csv_cell(value):
-    """A value as a safe CSV cell. Neutralised before formatting, so numbers stay numbers."""
-    return plain(neutralise(value))
-
-
 def raw_datetime(value):
     """A datetime column as the cursor returns it, in ISO 8601. PostgreSQL gives an aware
     datetime; SQLite a naive one, which Django stores in UTC."""

@@ -141,3 +141,24 @@ def test_export_selected_records_is_neutralised_csv(editor_client, whitepaper):
     exported = next(r for r in rows if r["key"] == "blockchain-enterprises")
     assert exported["label"] == "'=HYPERLINK(1)"
     assert Decimal(exported["value"]) == 456  # a plain number, never prefixed
+
+
+@pytest.mark.parametrize("model", ["statistic", "region", "industrysegment", "tendency"])
+def test_every_import_page_opens_for_editors(editor_client, whitepaper, model):
+    response = editor_client.get(reverse(f"admin:whitepaper_{model}_import"))
+    assert response.status_code == 200
+    assert "This importer will import the following fields" in response.content.decode()
+
+
+def test_region_export_uses_the_codes_as_keys(editor_client, whitepaper):
+    from whitepaper.models import Region
+
+    response = editor_client.post(
+        reverse("admin:whitepaper_region_changelist"),
+        {
+            "action": "export_admin_action",
+            "_selected_action": list(Region.objects.values_list("pk", flat=True)),
+        },
+    )
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {row["code"]: row["name_zh"] for row in rows}["CN-GD"] == "广东"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from reports.exports import csv_cell
+from reports.exports import csv_column, model_field
 from tests.factories import add_statistics
 from whitepaper.models import Statistic
 from whitepaper.spreadsheet_safety import neutralise
@@ -115,12 +115,17 @@ def test_formula_cells_are_neutralised_in_every_text_column(client, whitepaper, 
     assert row["value"] == "456"
 
 
-def test_numbers_are_never_neutralised():
-    assert csv_cell(Decimal("-5.50")) == "-5.5"
-    assert csv_cell(-5) == -5
-    assert csv_cell(-0.25) == -0.25
-    assert csv_cell("-5") == "'-5"
-    assert csv_cell("plain") == "plain"
+@pytest.mark.parametrize("vendor", ["sqlite", "postgresql"])
+def test_numbers_are_never_neutralised(vendor):
+    def cell(lookup, value):
+        _, formatter = csv_column(lookup, model_field(Statistic, lookup), vendor)
+        return value if formatter is None else formatter(value)
+
+    assert cell("value", Decimal("-5.50")) in ("-5.5", Decimal("-5.50"))
+    assert cell("position", -5) == -5
+    assert cell("value", -0.25) == -0.25
+    assert cell("label", "-5") == "'-5"
+    assert cell("label", "plain") == "plain"
 
 
 def test_json_has_typed_values_quotes_and_dates(client, whitepaper):

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from whitepaper.local_server import manage, start_gunicorn, stop
+from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
 
 DATABASE = "whitepaper_multi_server"
 PASSWORD = "multi-server-password-long"
@@ -105,13 +105,7 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser('staff', 'staff@example.org', '{PASSWORD}')",
-    )
+    create_staff(env, "staff", PASSWORD)
     statistic_id = manage(
         env,
         "shell",

@@ -30,6 +30,20 @@ def manage(env, *args):
     return result.stdout
 
 
+def create_staff(env, username, password, superuser=True, editor=False):
+    """A staff account in the database that env points at (an Editor if asked)."""
+    maker = "create_superuser" if superuser else "create_user"
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import Group, User; "
+        f"u = User.objects.{maker}({username!r}, {username + '@example.org'!r}, {password!r}); "
+        "u.is_staff = True; u.save(); "
+        + ("u.groups.add(Group.objects.get(name='Editors'))" if editor else ""),
+    )
+
+
 def start_gunicorn(env, log=subprocess.DEVNULL, new_session=False, timeout=30):
     """Start gunicorn with the project's gunicorn.conf.py; return (process, base URL) once
     /healthz answers."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from whitepaper.local_server import manage, start_gunicorn, stop
+from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -72,15 +72,8 @@ def site(tmp_path_factory):
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
     manage(env, "collectstatic", "--noinput")
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import Group, User; "
-        f"User.objects.create_superuser('staff', 'staff@example.org', '{STAFF_PASSWORD}'); "
-        f"u = User.objects.create_user('editor', 'editor@example.org', '{EDITOR_PASSWORD}', "
-        "is_staff=True); u.groups.add(Group.objects.get(name='Editors'))",
-    )
+    create_staff(env, "staff", STAFF_PASSWORD)
+    create_staff(env, "editor", EDITOR_PASSWORD, superuser=False, editor=True)
     with open(workdir / "gunicorn.log", "w") as log:
         server, base = start_gunicorn(env, log=log)
         yield base
