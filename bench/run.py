@@ -1,13 +1,18 @@
 """Every performance figure in one run; writes bench/RESULTS.md.
 
-    .venv/bin/python bench/run.py [--rows 1000000] [--duration 10] [--connections 16]
+    .venv/bin/python bench/run.py [--rows 1000000] [--publications 4000] [--duration 10]
+                                  [--connections 16] [--repeat 3]
 
 1. Builds two SQLite databases in a temporary folder (never the site's own): the real white
-   paper, and the white paper plus --rows synthetic statistics (manage.py fill_benchmark).
+   paper, and the white paper plus --rows synthetic statistics spread over --publications
+   synthetic publications (manage.py fill_benchmark).
 2. For each, starts gunicorn with production settings on 127.0.0.1 and drives it with wrk at
    --connections concurrent clients: the overview, the statistics table (default order, sorted
-   by value, filtered by category, a page deep in the list) and a 50-row CSV download. Each
-   URL is measured with the page cache on (as served) and off (every request rendered).
+   by value, filtered by category, a page deep in the list) and a CSV download of one
+   publication's figures with one qualifier (50 rows at 1,000,000 rows over 4,000
+   publications; the real data's 4 statistics otherwise). Each URL is measured --repeat times
+   with the page cache on (as served) and off (every request rendered); the report gives
+   the median of the runs.
 3. Streams the full CSV of the large database against the sqlite3 + csv.writer floor
    (bench/export_csv.py).
 4. Records the peak memory (max RSS) of the gunicorn workers.
@@ -17,6 +22,7 @@ import argparse
 import datetime
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,18 +42,18 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
-def targets(deep_page):
+def targets(deep_page, csv_query):
     return [
         ("overview", "/"),
         ("table: default order", "/statistics/"),
         ("table: sorted by value", "/statistics/?sort=-value"),
         ("table: category filter", "/statistics/?category=startups"),
         ("table: deep page", f"/statistics/?page={deep_page}"),
-        ("CSV: 50 rows", "/statistics.csv?q=%5Bgroup-00123%5D"),
+        ("CSV: one publication, one qualifier", f"/statistics.csv?{csv_query}"),
     ]
 
 
-def build(workdir, name, rows):
+def build(workdir, name, rows, publications):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
     for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
@@ -55,7 +61,15 @@ def build(workdir, name, rows):
     fill_seconds = None
     if rows:
         started = time.perf_counter()
-        manage(env, "fill_benchmark", "--statistics", str(rows), "--force")
+        manage(
+            env,
+            "fill_benchmark",
+            "--statistics",
+            str(rows),
+            "--publications",
+            str(publications),
+            "--force",
+        )
         fill_seconds = time.perf_counter() - started
     return env, fill_seconds
 
@@ -76,15 +90,24 @@ def worker_peak_rss_mb(server_pid):
     return max(peaks, default=0.0)
 
 
-def measure(env, rows_label, deep_page, args):
+def median_run(url, args):
+    """wrk --repeat times against url; the median of each figure, and the sum of errors."""
+    runs = [run_wrk(url, args.connections, args.duration) for _ in range(args.repeat)]
+    figures = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
+    for key in ("requests", "non_2xx", "socket_errors"):
+        figures[key] = sum(run[key] for run in runs)
+    return figures
+
+
+def measure(env, rows_label, deep_page, csv_query, args):
     results = []
     for cache_seconds in ("600", "0"):
         server_env = dict(env, DJANGO_PAGE_CACHE_SECONDS=cache_seconds)
         server, base = start_gunicorn(server_env)
         try:
-            for name, path in targets(deep_page):
+            for name, path in targets(deep_page, csv_query):
                 warm_up(base + path)
-                figures = run_wrk(f"{base}{path}", args.connections, args.duration)
+                figures = median_run(f"{base}{path}", args)
                 figures.update(
                     data=rows_label,
                     target=name,
@@ -93,7 +116,7 @@ def measure(env, rows_label, deep_page, args):
                 )
                 results.append(figures)
                 print(
-                    f"{rows_label:>12} cache {figures['cache']:3} {name:24} "
+                    f"{rows_label:>12} cache {figures['cache']:3} {name:36} "
                     f"{figures['rps']:7.0f} req/s  p50 {figures['p50']:7.1f} ms  "
                     f"p99 {figures['p99']:7.1f} ms  errors {figures['non_2xx'] + figures['socket_errors']}",
                     flush=True,
@@ -106,7 +129,8 @@ def measure(env, rows_label, deep_page, args):
 
 
 def warm_up(url):
-    """One request first, so that wrk measures the steady state, not the first row count."""
+    """One request first, so that wrk measures the steady state rather than the first
+    rendering (and row count) in the worker that answers it."""
     try:
         urllib.request.urlopen(
             urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=120
@@ -138,20 +162,24 @@ def table(results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
+    parser.add_argument("--publications", type=int, default=4000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per URL and run")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per URL (median)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="whitepaper-bench-run-"))
     print(f"building databases in {workdir}", flush=True)
     manage(dict(os.environ, **PRODUCTION), "collectstatic", "--noinput")
-    real_env, _ = build(workdir, "real", 0)
-    large_env, fill_seconds = build(workdir, "large", args.rows)
+    real_env, _ = build(workdir, "real", 0, 0)
+    large_env, fill_seconds = build(workdir, "large", args.rows, args.publications)
     print(f"fill: {args.rows:,} statistics in {fill_seconds:.1f} s", flush=True)
 
-    results = measure(real_env, "real data", 1, args)
+    real_csv = "publication=miit-blockchain-white-paper-2018"
+    results = measure(real_env, "real data", 1, real_csv, args)
     deep_page = (args.rows // 25) - 10
-    results += measure(large_env, f"{args.rows:,} rows", deep_page, args)
+    large_csv = "publication=synthetic-00123&qualifier=about"
+    results += measure(large_env, f"{args.rows:,} rows", deep_page, large_csv, args)
     export, floor = phase_results(Path(large_env["DJANGO_SQLITE_PATH"]))
 
     memory = [r for r in results if "worker_peak_mb" in r]
@@ -160,12 +188,14 @@ def main():
     ).stdout.strip()
     report = f"""# Benchmark results
 
-Written by `.venv/bin/python bench/run.py --rows {args.rows} --duration {args.duration} --connections {args.connections}`
-on {datetime.date.today().isoformat()}, commit {commit}.
+Written by `{" ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])}`
+({args.rows:,} rows over {args.publications:,} publications, {args.repeat} runs of
+{args.duration} s per URL, {args.connections} connections) on
+{datetime.date.today().isoformat()}, commit {commit}.
 
 Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},
 SQLite {__import__("sqlite3").sqlite_version}; gunicorn gthread {PRODUCTION_WORKERS}; wrk on the
-same machine, {args.connections} connections, {args.duration} s per URL. "Page cache on" is how
+same machine. Figures are the medians of the runs; errors are summed. "Page cache on" is how
 the site is served (pages cached per data version); "off" renders every request.
 
 ## Pages

@@ -18,6 +18,9 @@ from whitepaper.models import (
 )
 
 SEARCH_MAX_LENGTH = 200
+#: The publication menu lists this many of the newest publications (and the chosen one),
+#: so that a site with thousands of publications does not send them all with every page.
+PUBLICATION_CHOICES = 50
 
 
 class RecordFilter(django_filters.FilterSet):
@@ -37,6 +40,15 @@ class RecordFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All publications"),
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        listed = Publication.objects.published().order_by("-release_date", "pk")
+        newest = Q(pk__in=listed.values("pk")[:PUBLICATION_CHOICES])
+        chosen = (data or {}).get("publication")
+        self.filters["publication"].queryset = listed.filter(
+            newest | Q(slug=chosen) if isinstance(chosen, str) else newest
+        )
 
     def filter_text(self, queryset, name, value):
         condition = Q()

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from whitepaper.models import IndustrySegment, RegionalPresence, Statistic, Tendency
 
+#: Ties in a column with few distinct values are listed in the editors' order, which is
+#: also what the column's index holds after the value (see Statistic.Meta.indexes).
+EDITORS_ORDER = ("publication_id", "position", "pk")
+
 
 class SourceQuoteColumn(tables.TemplateColumn):
     """The verbatim source sentence, in a blockquote a reader can copy."""
@@ -62,9 +66,9 @@ class RecordTable(tables.Table):
 class StatisticTable(RecordTable):
     label = tables.Column(verbose_name=_("Figure"), order_by=("label", "pk"))
     value = tables.Column(verbose_name=_("Value"), order_by=("value", "pk"))
-    qualifier = tables.Column(verbose_name=_("Qualifier"), order_by=("qualifier", "pk"))
-    unit = tables.Column(verbose_name=_("Unit"), order_by=("unit", "pk"))
-    category = tables.Column(verbose_name=_("Category"), order_by=("category", "pk"))
+    qualifier = tables.Column(verbose_name=_("Qualifier"), order_by=("qualifier", *EDITORS_ORDER))
+    unit = tables.Column(verbose_name=_("Unit"), order_by=("unit", *EDITORS_ORDER))
+    category = tables.Column(verbose_name=_("Category"), order_by=("category", *EDITORS_ORDER))
     as_of = AsOfColumn(accessor="as_of")
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()

@@ -3,19 +3,17 @@
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from reports import charts, citation, exports, filters, package, structured_data, tables
 from reports.freshness import conditional_on_data, data_changed_at, data_version, fresh_page
+from reports.pagination import CappedPaginator
 from whitepaper.models import (
     Category,
     IndustrySegment,
@@ -28,29 +26,6 @@ from whitepaper.models import (
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
 VIEW_ONLY_PARAMS = ("page", "per_page", "_export")
 DOWNLOAD_FORMATS = ("csv", "json")
-#: Row counts are keyed by the data version, so they may be kept long.
-COUNT_CACHE_SECONDS = 3600
-
-
-class CappedPaginator(Paginator):
-    """Keeps ?per_page= between 1 and TABLE_MAX_PER_PAGE, whatever a client asks for, and
-    remembers the row count of a filtered view for the current data version, so that paging
-    through a large table counts its rows once, not on every page."""
-
-    def __init__(self, object_list, per_page, *args, count_cache_key=None, **kwargs):
-        per_page = min(max(int(per_page), 1), settings.TABLE_MAX_PER_PAGE)
-        self.count_cache_key = count_cache_key
-        super().__init__(object_list, per_page, *args, **kwargs)
-
-    @cached_property
-    def count(self):
-        if self.count_cache_key is None:
-            return super().count
-        count = cache.get(self.count_cache_key)
-        if count is None:
-            count = super().count
-            cache.set(self.count_cache_key, count, COUNT_CACHE_SECONDS)
-        return count
 
 
 def overview_charts(publication):
@@ -171,13 +146,14 @@ class RecordTableView(SingleTableMixin, FilterView):
         return self.model.objects.for_table()
 
     def get_table_pagination(self, table):
-        """Pagination options, with a cache key for the row count of this filtered view."""
+        """Pagination options, with a cache key for the row count and bookmarks of this
+        filtered view."""
         pagination = super().get_table_pagination(table)
         filters = self.request.GET.copy()
         for key in (*VIEW_ONLY_PARAMS, "sort"):
             filters.pop(key, None)
         key = f"{data_version(self.request)}|{self.url_name}|{sorted(filters.lists())}"
-        pagination["count_cache_key"] = "count:" + hashlib.sha256(key.encode()).hexdigest()
+        pagination["cache_key"] = "table:" + hashlib.sha256(key.encode()).hexdigest()
         return pagination
 
     def get(self, request, *args, **kwargs):

@@ -1,7 +1,12 @@
 """Conditional GET: pages carry an ETag from the data and answer 304 until it changes."""
 
-import pytest
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+from django.http import HttpResponse
+
+from reports.freshness import cached_by_data_version
 from whitepaper.models import Statistic
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +74,25 @@ def test_pages_differ_by_query_string_in_the_cache(client, whitepaper):
     first = client.get("/statistics/?sort=value").content.decode()
     second = client.get("/statistics/?sort=-value").content.decode()
     assert first != second
+
+
+def test_a_missing_page_is_rendered_once_however_many_ask_at_once(rf, settings):
+    """Concurrent requests for a page not yet cached wait for one rendering (no stampede)."""
+    settings.PAGE_CACHE_SECONDS = 60
+    renders = []
+
+    @cached_by_data_version
+    def slow_view(request):
+        renders.append(request)
+        time.sleep(0.2)
+        return HttpResponse("page")
+
+    def ask():
+        request = rf.get("/a-slow-page/")
+        request.data_version = "a version no other test uses"
+        return slow_view(request).content
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        pages = list(pool.map(lambda _: ask(), range(8)))
+    assert pages == [b"page"] * 8
+    assert len(renders) == 1

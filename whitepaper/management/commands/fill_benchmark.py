@@ -101,7 +101,7 @@ class Command(BaseCommand):
         out = sys.stderr if options["verbosity"] else None
         for offset in range(0, total, BATCH_SIZE):
             count = min(BATCH_SIZE, total - offset)
-            rows = self.rows(rng, publications, labels, quotes, offset, count)
+            rows = self.rows(rng, publications, labels, quotes, offset, count, total)
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
             if out:
@@ -112,24 +112,28 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {total:,} statistics in {elapsed:.1f} s.")
 
     def create_publications(self, count):
-        publications = []
-        for number in range(count):
-            release = date(2018, 5, 20) + timedelta(days=90 * number)
-            publication, _ = Publication.objects.get_or_create(
-                slug=f"{SYNTHETIC_PREFIX}{number:03d}",
-                defaults={
-                    "title": f"Synthetic white paper {number}",
-                    "publisher": "Synthetic publisher",
-                    "publisher_abbreviation": "SYN",
-                    "release_date": release,
-                    "data_as_of": release - timedelta(days=50),
-                    "summary": "Synthetic data for benchmarks.",
-                    "source_title": "Synthetic",
-                    "source_quote": "Synthetic.",
-                },
-            )
-            publications.append(publication)
-        return publications
+        """count synthetic publications, a day apart, in one insert (existing ones kept)."""
+        first = date(2018, 5, 20)
+        Publication.objects.bulk_create(
+            [
+                Publication(
+                    slug=f"{SYNTHETIC_PREFIX}{number:05d}",
+                    title=f"Synthetic white paper {number}",
+                    publisher="Synthetic publisher",
+                    publisher_abbreviation="SYN",
+                    release_date=first + timedelta(days=number),
+                    data_as_of=first + timedelta(days=number - 50),
+                    summary="Synthetic data for benchmarks.",
+                    source_title="Synthetic",
+                    source_quote="Synthetic.",
+                )
+                for number in range(count)
+            ],
+            ignore_conflicts=True,
+        )
+        slugs = [f"{SYNTHETIC_PREFIX}{number:05d}" for number in range(count)]
+        by_slug = Publication.objects.in_bulk(slugs, field_name="slug")
+        return [by_slug[slug] for slug in slugs]
 
     def insert_sql(self):
         table = connection.ops.quote_name(Statistic._meta.db_table)
@@ -137,16 +141,20 @@ class Command(BaseCommand):
         placeholders = ", ".join(["%s"] * len(STATISTIC_COLUMNS))
         return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
 
-    def rows(self, rng, publications, labels, quotes, offset, count):
+    def rows(self, rng, publications, labels, quotes, offset, count, total):
         ops = connection.ops
         now = ops.adapt_datetimefield_value(timezone.now())
         as_of = [ops.adapt_datefield_value(p.data_as_of) for p in publications]
         categories = list(Category.values)
         units = [Unit.ENTERPRISES, Unit.STARTUPS, Unit.PERCENT]
         qualifiers = list(Qualifier.values)
+        per_publication = -(-total // len(publications))
         rows = []
         for n in range(offset, offset + count):
-            which = n % len(publications)
+            # One publication after the other, so that every index grows at its end;
+            # `place` is the row's place in its publication and sets its qualifier, so
+            # that one publication and one qualifier select an exact slice.
+            which, place = divmod(n, per_publication)
             unit = units[n % 3]
             value = Decimal(rng.randint(0, 10000 if unit == Unit.PERCENT else 1_000_000)) / 100
             rows.append(
@@ -158,12 +166,12 @@ class Command(BaseCommand):
                     labels[n % SENTENCE_POOL],
                     ops.adapt_decimalfield_value(value, 14, 2),
                     unit.value,
-                    qualifiers[n % len(qualifiers)],
+                    qualifiers[place % len(qualifiers)],
                     categories[n % len(categories)],
                     as_of[which],
                     quotes[(n * 7) % SENTENCE_POOL],
-                    f"[group-{n // 50:05d}]",  # 50 rows share a note: a 50-row filtered view
-                    n,
+                    "",
+                    place,
                     True,
                 )
             )

@@ -1,0 +1,134 @@
+"""Deep pages are sought from bookmarks and list exactly the rows OFFSET would list."""
+
+import csv
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reports import pagination
+from reports.pagination import seek_order
+from whitepaper.models import Publication, Qualifier, Statistic
+
+pytestmark = pytest.mark.django_db
+
+PER_PAGE = 5
+ROWS = 64
+
+
+@pytest.fixture
+def many_statistics(whitepaper, monkeypatch):
+    """ROWS statistics over two publications, with ties in every sortable column, and
+    bookmarks every 7 rows, so that most pages are sought from a bookmark."""
+    monkeypatch.setattr(pagination, "BOOKMARK_EVERY", 7)
+    first = Publication.objects.get()
+    second = Publication.objects.create(
+        slug="second-edition",
+        title="Second edition",
+        publisher="Publisher",
+        release_date=date(2019, 5, 20),
+        data_as_of=date(2019, 3, 31),
+        source_quote="Second.",
+    )
+    publications = [first, second]
+    qualifiers = list(Qualifier.values)
+    for n in range(ROWS):
+        Statistic.objects.create(
+            publication=publications[n % 2],
+            key=f"row-{n:03d}",
+            label=f"Figure {n % 9}",
+            value=Decimal(n % 11),
+            unit=["enterprises", "startups", "percent"][n % 3],
+            category=["enterprises", "startups", "regions"][n % 3],
+            qualifier=qualifiers[n % len(qualifiers)],
+            as_of=date(2018, 3, 31 - n % 4),
+            source_quote="A test sentence.",
+            position=n % 6,  # ties within a publication too: the primary key breaks them
+        )
+    cache.clear()
+
+
+def csv_keys(client, query):
+    """The rows of the view in order, from its download (one query, no pagination)."""
+    response = client.get(f"/statistics.csv?bom=0&{query}")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return [row["key"] for row in csv.DictReader(io.StringIO(text))]
+
+
+def page_keys(client, query, page):
+    response = client.get(f"/statistics/?{query}&per_page={PER_PAGE}&page={page}")
+    assert response.status_code == 200
+    return re.findall(r'<tr[^>]* id="statistic-([^"]+)"', response.content.decode())
+
+
+SORTS = ["", "label", "-label", "value", "-value", "qualifier", "-qualifier", "unit", "-unit"]
+SORTS += ["category", "-category", "as_of", "-as_of", "publication", "-publication"]
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("filters", ["", "category=startups", "qualifier=about&unit=percent"])
+def test_every_page_lists_the_rows_offset_would(client, many_statistics, sort, filters):
+    query = "&".join(part for part in (filters, f"sort={sort}" if sort else "") if part)
+    expected = csv_keys(client, query)
+    pages = -(-len(expected) // PER_PAGE)
+    # Twice: the first visit finds the bookmarks, the second reads them from the cache.
+    for _ in range(2):
+        listed = [key for page in range(1, pages + 1) for key in page_keys(client, query, page)]
+        assert listed == expected
+
+
+def test_a_deep_page_costs_what_the_first_page_costs_once_bookmarks_are_known(
+    client, many_statistics, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # render every request
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    first_page = f"/statistics/?per_page={PER_PAGE}"
+    last_page = f"{first_page}&page={-(-(ROWS + 4) // PER_PAGE)}"
+    queries(first_page)  # counts the rows
+    first_page_queries = queries(first_page)  # etag, publication choices, rows
+    assert queries(last_page) > first_page_queries  # hops from bookmark to bookmark, once
+    assert queries(last_page) == first_page_queries
+
+
+def test_an_edit_drops_the_bookmarks(client, many_statistics):
+    query = "sort=-value"
+    before = csv_keys(client, query)
+    assert [k for p in range(1, 15) for k in page_keys(client, query, p)] == before
+    Statistic.objects.filter(key="row-000").get().delete()  # writes history: a new version
+    after = csv_keys(client, query)
+    assert "row-000" not in after
+    assert [k for p in range(1, 15) for k in page_keys(client, query, p)] == after
+
+
+@pytest.mark.parametrize(
+    ("order", "sought"),
+    [
+        ((), ["publication", "position", "id"]),
+        (("-value", "-pk"), ["value", "id"]),
+        (
+            ("qualifier", "publication_id", "position", "pk"),
+            ["qualifier", "publication", "position", "id"],
+        ),
+        (("value", "-pk"), None),  # mixed directions
+        (("value",), None),  # no unique last key
+        (("publication", "pk"), None),  # a foreign key by name follows Publication's order
+        (("publication__release_date", "pk"), None),  # a related column
+    ],
+)
+def test_which_orders_are_sought(order, sought):
+    queryset = Statistic.objects.all()
+    if order:
+        queryset = queryset.order_by(*order)
+    found = seek_order(queryset)
+    assert (None if found is None else [field.name for field in found[0]]) == sought
