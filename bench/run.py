@@ -10,9 +10,9 @@
    --connections concurrent clients: the overview, the statistics table (default order, sorted
    by value, filtered by category, a page deep in the list) and a CSV download of one
    publication's figures with one qualifier (50 rows at 1,000,000 rows over 4,000
-   publications; the real data's 4 statistics otherwise). Each URL is measured --repeat times
-   with the page cache on (as served) and off (every request rendered); the report gives
-   the median of the runs.
+   publications; the real data's 4 statistics otherwise), with the page cache on (as
+   served) and off (every request rendered). The four servers run together and the runs are
+   interleaved, --repeat times; the report gives the median of the runs.
 3. Streams the full CSV of the large database against the sqlite3 + csv.writer floor
    (bench/export_csv.py).
 4. Records the peak memory (max RSS) of the gunicorn workers.
@@ -90,42 +90,58 @@ def worker_peak_rss_mb(server_pid):
     return max(peaks, default=0.0)
 
 
-def median_run(url, args):
-    """wrk --repeat times against url; the median of each figure, and the sum of errors."""
-    runs = [run_wrk(url, args.connections, args.duration) for _ in range(args.repeat)]
-    figures = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
-    for key in ("requests", "non_2xx", "socket_errors"):
-        figures[key] = sum(run[key] for run in runs)
+def measure(setups, args):
+    """wrk against every target of every setup (data, page cache on or off), each served by
+    its own gunicorn, all started together. The runs are interleaved (every server for one
+    target, then the next target, --repeat times), so a slow spell of the machine falls on
+    every setup alike; each figure is the median of its runs."""
+    servers = []
+    try:
+        for label, env, deep_page, csv_query in setups:
+            for cache in ("on", "off"):
+                seconds = "600" if cache == "on" else "0"
+                server, base = start_gunicorn(dict(env, DJANGO_PAGE_CACHE_SECONDS=seconds))
+                servers.append((label, cache, server, base, targets(deep_page, csv_query)))
+        for _, _, _, base, server_targets in servers:
+            for _, path in server_targets:
+                warm_up(base + path)
+        runs = {}
+        for round_number in range(args.repeat):
+            for index in range(len(servers[0][4])):
+                for label, cache, _, base, server_targets in servers:
+                    name, path = server_targets[index]
+                    figures = run_wrk(f"{base}{path}", args.connections, args.duration)
+                    runs.setdefault((label, cache, name, path), []).append(figures)
+                    print(
+                        f"run {round_number + 1}: {label:>14} cache {cache:3} {name:36} "
+                        f"{figures['rps']:7.0f} req/s  p50 {figures['p50']:7.1f} ms  "
+                        f"p99 {figures['p99']:7.1f} ms",
+                        flush=True,
+                    )
+        results = [median_of(key, figures) for key, figures in runs.items()]
+        labels = [setup[0] for setup in setups]
+        results.sort(key=lambda r: (labels.index(r["data"]), r["cache"] == "off"))
+        for label, cache, server, _, _ in servers:
+            results.append(
+                {"data": label, "cache": cache, "worker_peak_mb": worker_peak_rss_mb(server.pid)}
+            )
+        return results
+    finally:
+        for server in servers:
+            stop(server[2])
+
+
+def median_of(key, runs):
+    """The median of each figure over the runs of one target, and the sum of errors."""
+    label, cache, name, path = key
+    figures = {field: statistics.median(run[field] for run in runs) for field in FIGURES}
+    for field in ("requests", "non_2xx", "socket_errors"):
+        figures[field] = sum(run[field] for run in runs)
+    figures.update(data=label, cache=cache, target=name, path=path)
     return figures
 
 
-def measure(env, rows_label, deep_page, csv_query, args):
-    results = []
-    for cache_seconds in ("600", "0"):
-        server_env = dict(env, DJANGO_PAGE_CACHE_SECONDS=cache_seconds)
-        server, base = start_gunicorn(server_env)
-        try:
-            for name, path in targets(deep_page, csv_query):
-                warm_up(base + path)
-                figures = median_run(f"{base}{path}", args)
-                figures.update(
-                    data=rows_label,
-                    target=name,
-                    path=path,
-                    cache="on" if cache_seconds != "0" else "off",
-                )
-                results.append(figures)
-                print(
-                    f"{rows_label:>12} cache {figures['cache']:3} {name:36} "
-                    f"{figures['rps']:7.0f} req/s  p50 {figures['p50']:7.1f} ms  "
-                    f"p99 {figures['p99']:7.1f} ms  errors {figures['non_2xx'] + figures['socket_errors']}",
-                    flush=True,
-                )
-            memory = worker_peak_rss_mb(server.pid)
-            results.append({"data": rows_label, "worker_peak_mb": memory, "cache": cache_seconds})
-        finally:
-            stop(server)
-    return results
+FIGURES = ("rps", "p50", "p99")
 
 
 def warm_up(url):
@@ -176,10 +192,15 @@ def main():
     print(f"fill: {args.rows:,} statistics in {fill_seconds:.1f} s", flush=True)
 
     real_csv = "publication=miit-blockchain-white-paper-2018"
-    results = measure(real_env, "real data", 1, real_csv, args)
-    deep_page = (args.rows // 25) - 10
     large_csv = "publication=synthetic-00123&qualifier=about"
-    results += measure(large_env, f"{args.rows:,} rows", deep_page, large_csv, args)
+    deep_page = (args.rows // 25) - 10
+    results = measure(
+        [
+            ("real data", real_env, 1, real_csv),
+            (f"{args.rows:,} rows", large_env, deep_page, large_csv),
+        ],
+        args,
+    )
     export, floor = phase_results(Path(large_env["DJANGO_SQLITE_PATH"]))
 
     memory = [r for r in results if "worker_peak_mb" in r]
@@ -195,14 +216,15 @@ Written by `{" ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])}`
 
 Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},
 SQLite {__import__("sqlite3").sqlite_version}; gunicorn gthread {PRODUCTION_WORKERS}; wrk on the
-same machine. Figures are the medians of the runs; errors are summed. "Page cache on" is how
+same machine. Runs are interleaved across the setups; figures are the medians of the runs,
+errors are summed. "Page cache on" is how
 the site is served (pages cached per data version); "off" renders every request.
 
 ## Pages
 
 {table(results)}
 
-Worker peak memory (max RSS): {", ".join(f"{m['data']} cache {'on' if m['cache'] != '0' else 'off'}: {m['worker_peak_mb']:.0f} MB" for m in memory)}.
+Worker peak memory (max RSS): {", ".join(f"{m['data']} cache {m['cache']}: {m['worker_peak_mb']:.0f} MB" for m in memory)}.
 
 ## Fill and full export ({args.rows:,} rows)
 

@@ -18,6 +18,7 @@ from django.db.models import (
     DateTimeField,
     DecimalField,
     F,
+    Func,
     IntegerField,
 )
 from django.db.models.constants import LOOKUP_SEP
@@ -45,12 +46,22 @@ def plain(value):
     return value
 
 
-def raw_datetime(value):
-    """A datetime column as the cursor returns it, in ISO 8601. PostgreSQL gives an aware
-    datetime; SQLite a naive one, which Django stores in UTC."""
-    if isinstance(value, datetime.datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return plain(value)
+class IsoUtcText(Func):
+    """A datetime column as ISO 8601 text in UTC to the second, written by the database
+    (what ``plain`` writes for an aware datetime), so no row needs a datetime object."""
+
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # Django stores datetimes in SQLite as UTC text.
+        template = "strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%S+00:00', %(expressions)s)"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = (
+            "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 def raw_number(value):
@@ -69,11 +80,11 @@ def model_field(model, lookup):
 def csv_column(lookup, field, vendor):
     """What to select for a CSV column, and the formatter its raw value needs (None: none).
 
-    Dates are cast to text in the query (ISO on both databases); numbers come as plain
+    Dates and datetimes are written as ISO text by the query; numbers come as plain
     numbers, except PostgreSQL's Decimals; text goes through ``neutralise``.
     """
     if isinstance(field, DateTimeField):
-        return F(lookup), raw_datetime
+        return IsoUtcText(lookup), None
     if isinstance(field, DateField):
         return Cast(lookup, output_field=CharField()), None
     if isinstance(field, DecimalField):

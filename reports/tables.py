@@ -15,7 +15,7 @@ from whitepaper.models import IndustrySegment, RegionalPresence, Statistic, Tend
 EDITORS_ORDER = ("publication_id", "position", "pk")
 
 
-class SourceQuoteColumn(tables.TemplateColumn):
+class SourceQuoteColumn(tables.Column):
     """The verbatim source sentence, in a blockquote a reader can copy."""
 
     def __init__(self, **kwargs):
@@ -24,20 +24,27 @@ class SourceQuoteColumn(tables.TemplateColumn):
         # Not sortable: ordering by a whole sentence tells a reader nothing, and an index on
         # long text would cost more than it gives.
         kwargs.setdefault("orderable", False)
-        super().__init__(template_name="includes/_quote_cell.html", **kwargs)
+        super().__init__(**kwargs)
 
-    def value(self, record, value, **kwargs):
+    def render(self, value):
+        return format_html('<blockquote class="source-quote">“{}”</blockquote>', value)
+
+    def value(self, value):
         return value
 
 
-class AsOfColumn(tables.DateColumn):
-    """The date the figure describes, ISO formatted."""
+class AsOfColumn(tables.Column):
+    """The date the figure describes, ISO formatted (a plain column: django-tables2's
+    DateColumn compiles a template for every cell)."""
 
     def __init__(self, accessor="publication__data_as_of", **kwargs):
         kwargs.setdefault("verbose_name", _("As of"))
         kwargs.setdefault("order_by", (accessor, "pk"))
         kwargs.setdefault("attrs", {"td": {"class": "date"}})
-        super().__init__(accessor=accessor, format="Y-m-d", **kwargs)
+        super().__init__(accessor=accessor, **kwargs)
+
+    def render(self, value):
+        return value.isoformat()
 
 
 class PublicationColumn(tables.Column):
