@@ -44,11 +44,11 @@ class RecordFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         listed = Publication.objects.published().order_by("-release_date", "pk")
-        newest = Q(pk__in=listed.values("pk")[:PUBLICATION_CHOICES])
+        shown = Q(pk__in=listed.values("pk")[:PUBLICATION_CHOICES])
         chosen = (data or {}).get("publication")
-        self.filters["publication"].queryset = listed.filter(
-            newest | Q(slug=chosen) if isinstance(chosen, str) else newest
-        )
+        if isinstance(chosen, str):
+            shown |= Q(slug=chosen)
+        self.filters["publication"].queryset = listed.filter(shown)
 
     def filter_text(self, queryset, name, value):
         condition = Q()

@@ -314,8 +314,9 @@ class Statistic(TimeStamped):
         verbose_name_plural = _("statistics")
         permissions = [("import_statistic", "Can import statistics from CSV")]
         # The public table reads published rows only, so its indexes are partial (on
-        # published rows) and each ends with the publication's id: a page, a count or a
-        # deep page then reads one index and never a table row it does not show.
+        # published rows) and each holds the publication's id: a page, a count or a deep
+        # page then reads one index and never a table row it does not show. The admin
+        # lists unpublished rows too, in the default order of the first index.
         indexes = [
             models.Index(fields=["publication", "position", "id"], name="statistic_default_order"),
             *(
