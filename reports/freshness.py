@@ -92,8 +92,9 @@ def page_cache_key(request):
 
 #: A page missing from the cache is rendered by one thread of a process while the others
 #: asking for it wait and then read it from the cache, instead of all rendering it at once.
-#: Keys share a fixed set of locks, so the set never grows.
-RENDER_LOCKS = [threading.Lock() for _ in range(64)]
+#: Keys share a fixed set of locks, so the set never grows; re-entrant, so a view that
+#: renders another cached page in the same thread cannot block on its own lock.
+RENDER_LOCKS = [threading.RLock() for _ in range(64)]
 
 
 def render_lock(key):

@@ -19,9 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Field, Func, Value
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.functional import cached_property
 from django_tables2.rows import BoundRows
 
@@ -35,6 +34,8 @@ def seek_order(queryset):
     """The fields of the queryset's order and whether it descends, or None if the order
     cannot be sought (see the module's docstring)."""
     query = queryset.query
+    if not query.standard_ordering or query.extra_order_by:  # .reverse() or .extra()
+        return None
     terms = query.order_by or (queryset.model._meta.ordering if query.default_ordering else ())
     if not terms or not all(isinstance(term, str) for term in terms):
         return None
@@ -57,20 +58,23 @@ def seek_order(queryset):
     return fields, directions.pop()
 
 
+class RowValue(Func):
+    """A row value, (a, b, c): SQLite and PostgreSQL compare two of them column by column,
+    and answer (a, b, c) >= (x, y, z) from an index on (a, b, c)."""
+
+    function = ""
+    template = "(%(expressions)s)"
+    output_field = Field()
+
+
 def from_bookmark(queryset, fields, descending, bookmark):
     """The queryset's rows from the bookmark on, in its order: (a, b, id) >= (x, y, z)."""
-    connection = connections[queryset.db]
-    quote = connection.ops.quote_name
-    table = quote(queryset.model._meta.db_table)
-    columns = ", ".join(f"{table}.{quote(field.column)}" for field in fields)
-    values = ", ".join(["%s"] * len(fields))
-    params = [
-        field.get_db_prep_value(value, connection)
-        for field, value in zip(fields, bookmark, strict=True)
-    ]
-    operator = "<=" if descending else ">="
-    condition = RawSQL(f"({columns}) {operator} ({values})", params, output_field=BooleanField())
-    return queryset.filter(condition)
+    columns = RowValue(*(F(field.attname) for field in fields))
+    values = RowValue(
+        *(Value(value, output_field=field) for field, value in zip(fields, bookmark, strict=True))
+    )
+    comparison = LessThanOrEqual if descending else GreaterThanOrEqual
+    return queryset.filter(comparison(columns, values))
 
 
 class CappedPaginator(Paginator):

@@ -149,10 +149,12 @@ class RecordTableView(SingleTableMixin, FilterView):
         """Pagination options, with a cache key for the row count and bookmarks of this
         filtered view."""
         pagination = super().get_table_pagination(table)
-        filters = self.request.GET.copy()
-        for key in (*VIEW_ONLY_PARAMS, "sort"):
-            filters.pop(key, None)
-        key = f"{data_version(self.request)}|{self.url_name}|{sorted(filters.lists())}"
+        # Only the filters' own parameters: any other would make a new key for the same rows.
+        known = self.filterset_class.base_filters
+        filters = sorted(
+            (name, values) for name, values in self.request.GET.lists() if name in known
+        )
+        key = f"{data_version(self.request)}|{self.url_name}|{filters}"
         pagination["cache_key"] = "table:" + hashlib.sha256(key.encode()).hexdigest()
         return pagination
 

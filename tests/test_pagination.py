@@ -132,3 +132,26 @@ def test_which_orders_are_sought(order, sought):
         queryset = queryset.order_by(*order)
     found = seek_order(queryset)
     assert (None if found is None else [field.name for field in found[0]]) == sought
+
+
+def test_a_reversed_order_is_not_sought():
+    assert seek_order(Statistic.objects.order_by("value", "pk").reverse()) is None
+
+
+def test_rows_from_a_bookmark_work_inside_a_subquery(many_statistics):
+    queryset = Statistic.objects.for_table().order_by("-value", "-pk")
+    fields, descending = seek_order(queryset)
+    bookmark = queryset.values_list("value", "pk")[10]
+    rows = pagination.from_bookmark(queryset, fields, descending, bookmark)
+    expected = list(queryset.values_list("pk", flat=True)[10:13])
+    assert list(rows.values_list("pk", flat=True)[:3]) == expected
+    inside = Statistic.objects.filter(pk__in=rows.values("pk")[:3])
+    assert sorted(inside.values_list("pk", flat=True)) == sorted(expected)
+
+
+def test_parameters_that_are_not_filters_share_the_row_count(client, many_statistics, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/statistics/?category=startups")
+    with CaptureQueriesContext(connection) as counted:
+        client.get("/statistics/?category=startups&utm_source=newsletter")
+    assert not any("COUNT(" in query["sql"] for query in counted.captured_queries)
