@@ -22,6 +22,7 @@ import argparse
 import datetime
 import os
 import platform
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,8 @@ from whitepaper.local_server import manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+THREADS = os.environ.get("GUNICORN_THREADS", "4")
 
 
 def targets(deep_page, csv_query):
@@ -215,7 +218,7 @@ Written by `{" ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])}`
 {datetime.date.today().isoformat()}, commit {commit}.
 
 Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},
-SQLite {__import__("sqlite3").sqlite_version}; gunicorn gthread {PRODUCTION_WORKERS}; wrk on the
+SQLite {sqlite3.sqlite_version}; gunicorn gthread {WORKERS} workers x {THREADS} threads; wrk on the
 same machine. Runs are interleaved across the setups; figures are the medians of the runs,
 errors are summed. "Page cache on" is how
 the site is served (pages cached per data version); "off" renders every request.
@@ -236,8 +239,6 @@ Worker peak memory (max RSS): {", ".join(f"{m['data']} cache {m['cache']}: {m['w
     RESULTS.write_text(report)
     print(report)
 
-
-PRODUCTION_WORKERS = f"{os.environ.get('WEB_CONCURRENCY', '2')} workers x {os.environ.get('GUNICORN_THREADS', '4')} threads"
 
 if __name__ == "__main__":
     main()

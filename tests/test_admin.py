@@ -290,3 +290,57 @@ def test_publish_action_shows_record_again_with_history(client, superuser, white
     assert statistic.is_published
     assert statistic.history.latest().history_change_reason == "Published"
     assert "109 startups" in client.get("/statistics/").content.decode()
+
+
+def change_form_data(response):
+    """The POST a browser would send for an admin change page as it was rendered: the main
+    form and every inline row, with their initial values."""
+
+    def fields_of(form):
+        data = {}
+        for bound in form:
+            value = bound.value()
+            if isinstance(value, bool):
+                if value:
+                    data[bound.html_name] = "on"
+            elif value is not None:
+                data[bound.html_name] = value
+        return data
+
+    data = fields_of(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(fields_of(formset.management_form))
+        for form in formset.forms:
+            data.update(fields_of(form))
+    return data
+
+
+def test_a_stale_inline_row_is_refused_on_the_publication_page(client, superuser, whitepaper):
+    client.force_login(superuser)
+    url = admin_url(Publication, "change", whitepaper.pk)
+    data = change_form_data(client.get(url))
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.note = "Edited elsewhere meanwhile."
+    statistic.save()
+    row = next(name.removesuffix("-key") for name, value in data.items() if value == statistic.key)
+    data[f"{row}-note"] = "Edited on the stale page."
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "your changes were not saved" in response.content.decode()
+    statistic.refresh_from_db()
+    assert statistic.note == "Edited elsewhere meanwhile."
+
+
+def test_an_unchanged_publication_page_saves(client, superuser, whitepaper):
+    client.force_login(superuser)
+    url = admin_url(Publication, "change", whitepaper.pk)
+    data = change_form_data(client.get(url))
+    row = next(
+        name.removesuffix("-key")
+        for name, value in data.items()
+        if value == "blockchain-enterprises"
+    )
+    data[f"{row}-note"] = "Checked."
+    assert client.post(url, data).status_code == 302
+    assert Statistic.objects.get(key="blockchain-enterprises").note == "Checked."

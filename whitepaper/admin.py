@@ -62,9 +62,18 @@ class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
     """CSV import with a preview, and export of the selected records as safe CSV."""
 
 
-class StatisticInline(admin.StackedInline):
-    model = Statistic
+class LockedInline:
+    """An inline whose rows are saved only if unchanged since the page was opened: each row
+    carries the version it was loaded at (whitepaper.optimistic_lock)."""
+
     form = OptimisticLockForm
+
+    def get_fields(self, request, obj=None):
+        return [*super().get_fields(request, obj), "loaded_version"]
+
+
+class StatisticInline(LockedInline, admin.StackedInline):
+    model = Statistic
     extra = 0
     fields = [
         ("key", "position", "is_published"),
@@ -73,52 +82,33 @@ class StatisticInline(admin.StackedInline):
         ("category", "as_of"),
         "source_quote",
         "note",
-        "loaded_version",
     ]
 
 
-class RegionalPresenceInline(admin.TabularInline):
+class RegionalPresenceInline(LockedInline, admin.TabularInline):
     model = RegionalPresence
-    form = OptimisticLockForm
     extra = 0
     autocomplete_fields = ["region"]
-    fields = [
-        "region",
-        "position",
-        "rank",
-        "company_count",
-        "combined_share",
-        "is_published",
-        "loaded_version",
-    ]
+    fields = ["region", "position", "rank", "company_count", "combined_share", "is_published"]
 
 
-class IndustrySegmentInline(admin.TabularInline):
+class IndustrySegmentInline(LockedInline, admin.TabularInline):
     model = IndustrySegment
-    form = OptimisticLockForm
     extra = 0
-    fields = ["name", "slug", "stage", "position", "is_published", "loaded_version"]
+    fields = ["name", "slug", "stage", "position", "is_published"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class TendencyInline(admin.StackedInline):
+class TendencyInline(LockedInline, admin.StackedInline):
     model = Tendency
-    form = OptimisticLockForm
     extra = 0
-    fields = [("number", "title", "is_published"), "text", "source_quote", "loaded_version"]
+    fields = [("number", "title", "is_published"), "text", "source_quote"]
 
 
-class FindingInline(admin.StackedInline):
+class FindingInline(LockedInline, admin.StackedInline):
     model = Finding
-    form = OptimisticLockForm
     extra = 0
-    fields = [
-        ("kind", "position", "is_published"),
-        "text",
-        "source_quote",
-        "note",
-        "loaded_version",
-    ]
+    fields = [("kind", "position", "is_published"), "text", "source_quote", "note"]
 
 
 @admin.register(Publication)
