@@ -21,25 +21,7 @@ from django.utils.timezone import is_aware, make_aware
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
-from whitepaper.models import (
-    Finding,
-    IndustrySegment,
-    Publication,
-    Region,
-    RegionalPresence,
-    Statistic,
-    Tendency,
-)
-
-RECORD_MODELS = [
-    Publication,
-    Statistic,
-    Region,
-    RegionalPresence,
-    IndustrySegment,
-    Tendency,
-    Finding,
-]
+from whitepaper.models import RECORD_MODELS
 
 
 def data_version(request=None):

@@ -8,11 +8,13 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from whitepaper.models import IndustrySegment, RegionalPresence, Statistic, Tendency
-
-#: Ties in a column with few distinct values are listed in the editors' order, which is
-#: also what the column's index holds after the value (see Statistic.Meta.indexes).
-EDITORS_ORDER = ("publication_id", "position", "pk")
+from whitepaper.models import (
+    IndustrySegment,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+    public_statistic_order,
+)
 
 
 class SourceQuoteColumn(tables.Column):
@@ -71,12 +73,18 @@ class RecordTable(tables.Table):
 
 
 class StatisticTable(RecordTable):
-    label = tables.Column(verbose_name=_("Figure"), order_by=("label", "pk"))
-    value = tables.Column(verbose_name=_("Value"), order_by=("value", "pk"))
-    qualifier = tables.Column(verbose_name=_("Qualifier"), order_by=("qualifier", *EDITORS_ORDER))
-    unit = tables.Column(verbose_name=_("Unit"), order_by=("unit", *EDITORS_ORDER))
-    category = tables.Column(verbose_name=_("Category"), order_by=("category", *EDITORS_ORDER))
-    as_of = AsOfColumn(accessor="as_of")
+    # Each sort reads its own index (Statistic.Meta.indexes); ties in a column with few
+    # distinct values are listed in the editors' order, which the index holds after the value.
+    label = tables.Column(verbose_name=_("Figure"), order_by=public_statistic_order("label"))
+    value = tables.Column(verbose_name=_("Value"), order_by=public_statistic_order("value"))
+    qualifier = tables.Column(
+        verbose_name=_("Qualifier"), order_by=public_statistic_order("qualifier")
+    )
+    unit = tables.Column(verbose_name=_("Unit"), order_by=public_statistic_order("unit"))
+    category = tables.Column(
+        verbose_name=_("Category"), order_by=public_statistic_order("category")
+    )
+    as_of = AsOfColumn(accessor="as_of", order_by=public_statistic_order("as_of"))
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 

@@ -1,0 +1,54 @@
+"""The white paper's records, one module per kind.
+
+Every record keeps the sentence it came from (``source_quote``) so that a reader can check
+it, and records shown to the public carry an ``is_published`` flag that staff control.
+"""
+
+from whitepaper.models.base import NaturalKeyManager, PublishedQuerySet, TimeStamped
+from whitepaper.models.choices import Category, Qualifier, Unit
+from whitepaper.models.finding import Finding
+from whitepaper.models.formatting import QUALIFIER_PREFIX, format_measure, format_number
+from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
+from whitepaper.models.region import Region, RegionalPresence
+from whitepaper.models.segment import IndustrySegment
+from whitepaper.models.statistic import (
+    PUBLIC_STATISTIC_INDEXES,
+    Statistic,
+    public_statistic_order,
+)
+from whitepaper.models.tendency import Tendency
+
+#: Every kind of record, in the order the site lists them.
+RECORD_MODELS = [
+    Publication,
+    Statistic,
+    Region,
+    RegionalPresence,
+    IndustrySegment,
+    Tendency,
+    Finding,
+]
+
+__all__ = [
+    "OVERVIEW_LIMIT",
+    "PUBLIC_STATISTIC_INDEXES",
+    "QUALIFIER_PREFIX",
+    "RECORD_MODELS",
+    "RECORD_RELATIONS",
+    "Category",
+    "Finding",
+    "IndustrySegment",
+    "NaturalKeyManager",
+    "Publication",
+    "PublishedQuerySet",
+    "Qualifier",
+    "Region",
+    "RegionalPresence",
+    "Statistic",
+    "Tendency",
+    "TimeStamped",
+    "Unit",
+    "format_measure",
+    "format_number",
+    "public_statistic_order",
+]

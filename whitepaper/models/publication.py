@@ -1,0 +1,167 @@
+"""The publication: the white paper as this site holds it, with its dates and its source."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from whitepaper.models.base import NaturalKeyManager, TimeStamped, natural_key_of
+
+#: How many records of each kind the overview lists before pointing to the tables.
+OVERVIEW_LIMIT = 12
+#: The related names of a publication's records, in the order pages list them.
+RECORD_RELATIONS = ("statistics", "regional_presences", "segments", "tendencies", "findings")
+
+DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
+
+
+def records_of(relation):
+    """The model of a publication's records by related name, e.g. Statistic."""
+    return Publication._meta.get_field(relation).related_model
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def newest_first(self):
+        """Published publications, the newest release first."""
+        return self.published().order_by("-release_date", "pk")
+
+    def newest(self):
+        """The newest published publication, or None."""
+        return self.newest_first().first()
+
+    def with_last_edited(self):
+        """Annotate ``last_edited``: the newest edit to the publication or to any of its
+        published records, in the same query."""
+        newest_edits = [
+            Coalesce(
+                Subquery(
+                    records_of(relation)
+                    .objects.filter(publication=OuterRef("pk"), is_published=True)
+                    .order_by()
+                    .values("publication")
+                    .annotate(newest=Max("updated_at"))
+                    .values("newest")
+                ),
+                F("updated_at"),
+            )
+            for relation in RECORD_RELATIONS
+        ]
+        return self.annotate(last_edited=Greatest(F("updated_at"), *newest_edits))
+
+    def with_published_records(self):
+        """Published publications with all their published records, one query per kind.
+
+        For the publication page; the prefetches name their own select_related so that no
+        template access costs a query per row.
+        """
+        ordering = {"tendencies": ("number",)}
+        related = {"regional_presences": ("region", "combined_share")}
+        return (
+            self.published()
+            .with_last_edited()
+            .prefetch_related(
+                *(
+                    models.Prefetch(
+                        relation,
+                        queryset=records_of(relation)
+                        .objects.filter(is_published=True)
+                        .select_related(*related.get(relation, ()))
+                        .order_by(*ordering.get(relation, ("position", "pk"))),
+                    )
+                    for relation in RECORD_RELATIONS
+                )
+            )
+        )
+
+    def for_overview(self):
+        """The newest published publication with the first OVERVIEW_LIMIT of each kind of
+        published record (by the editors' order), or None.
+
+        Each list is an index range read with LIMIT, so the overview costs the same however
+        many records a publication has; the tables hold the rest.
+        """
+        publication = self.with_last_edited().newest()
+        if publication is None:
+            return None
+        limit = OVERVIEW_LIMIT
+        publication.headline_statistics = list(
+            publication.statistics.filter(is_published=True).order_by("position", "id")[:limit]
+        )
+        publication.leading_regions = list(
+            publication.regional_presences.filter(is_published=True)
+            .select_related("region", "combined_share")
+            .order_by("position", "id")[:limit]
+        )
+        publication.listed_tendencies = list(
+            publication.tendencies.filter(is_published=True).order_by("number")[:limit]
+        )
+        publication.listed_findings = list(
+            publication.findings.filter(is_published=True).order_by("position", "id")[:limit]
+        )
+        return publication
+
+
+class Publication(TimeStamped):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    publisher = models.CharField(
+        _("publisher"), max_length=300, help_text=_("The issuing body, in full.")
+    )
+    publisher_abbreviation = models.CharField(_("publisher abbreviation"), max_length=30)
+    release_date = models.DateField(_("release date"))
+    data_as_of = models.DateField(
+        _("data as of"), help_text=_("The date the white paper's figures describe.")
+    )
+    spokesperson = models.CharField(_("spokesperson"), max_length=200, blank=True)
+    spokesperson_role = models.CharField(_("spokesperson's role"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"))
+    source_title = models.CharField(
+        _("source title"), max_length=300, help_text=_("The title of the text this site holds.")
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    source_quote = models.TextField(
+        _("source quote"), help_text=_("The sentence announcing the publication, verbatim.")
+    )
+    dates_note = models.TextField(
+        _("note on dates"),
+        blank=True,
+        help_text=_("How the stored dates follow from the source, where the source is not exact."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    NATURAL_KEY = ("slug",)
+
+    history = HistoricalRecords()
+    objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()
+
+    class Meta:
+        ordering = ["-release_date", "title"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(data_as_of__lte=models.F("release_date")),
+                name="publication_data_not_after_release",
+                violation_error_message=DATA_AFTER_RELEASE,
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reports:publication", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    def clean(self):
+        super().clean()
+        if self.data_as_of and self.release_date and self.data_as_of > self.release_date:
+            raise ValidationError({"data_as_of": DATA_AFTER_RELEASE})

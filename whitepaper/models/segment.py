@@ -1,0 +1,85 @@
+"""A part of the industry chain the publication names."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from whitepaper.models.base import (
+    NaturalKeyManager,
+    PublishedQuerySet,
+    TimeStamped,
+    natural_key_of,
+    refuse_duplicate_in_publication,
+)
+from whitepaper.models.publication import Publication
+
+DUPLICATE_SLUG = _("This publication already has a segment with this slug.")
+
+
+class IndustrySegmentQuerySet(PublishedQuerySet):
+    def for_table(self):
+        return self.published().select_related("publication")
+
+
+class IndustrySegment(TimeStamped):
+    class Stage(models.TextChoices):
+        UPSTREAM_HARDWARE = "upstream_hardware", _("upstream hardware manufacturing")
+        PLATFORM_SERVICES = "platform_services", _("platform services")
+        SECURITY = "security", _("security")
+        DOWNSTREAM_APPLICATIONS = (
+            "downstream_applications",
+            _("downstream industrial application services"),
+        )
+        OTHER_INDUSTRIES = "other_industries", _("other industries applying blockchain")
+
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.CASCADE,
+        related_name="segments",
+        verbose_name=_("publication"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
+    description = models.TextField(_("description"), blank=True)
+    source_quote = models.TextField(_("source quote"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    NATURAL_KEY = ("publication__slug", "slug")
+
+    history = HistoricalRecords()
+    objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()
+
+    class Meta:
+        ordering = ["publication_id", "position", "pk"]
+        verbose_name = _("industry segment")
+        verbose_name_plural = _("industry segments")
+        permissions = [("import_industrysegment", "Can import industry segments from CSV")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "slug"],
+                name="segment_unique_slug",
+                violation_error_message=DUPLICATE_SLUG,
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('reports:segments')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
+
+    @property
+    def anchor(self):
+        return f"segment-{self.slug}"
+
+    def clean(self):
+        super().clean()
+        refuse_duplicate_in_publication(self, "slug", DUPLICATE_SLUG)

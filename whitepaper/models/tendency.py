@@ -1,0 +1,85 @@
+"""A development tendency the publication lists, as stated."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from whitepaper.models.base import (
+    NaturalKeyManager,
+    PublishedQuerySet,
+    TimeStamped,
+    natural_key_of,
+    refuse_duplicate_in_publication,
+)
+from whitepaper.models.publication import Publication
+
+NUMBER_FROM_1 = _("Numbers start at 1.")
+DUPLICATE_NUMBER = _("This publication already has a tendency with this number.")
+
+
+class TendencyQuerySet(PublishedQuerySet):
+    def for_table(self):
+        return self.published().select_related("publication")
+
+
+class Tendency(TimeStamped):
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.CASCADE,
+        related_name="tendencies",
+        verbose_name=_("publication"),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1, message=NUMBER_FROM_1)]
+    )
+    title = models.CharField(
+        _("short title"), max_length=200, help_text=_("An editor's short title; not a quote.")
+    )
+    text = models.TextField(_("text as stated"))
+    source_quote = models.TextField(_("source quote"))
+    is_published = models.BooleanField(_("published"), default=True)
+
+    NATURAL_KEY = ("publication__slug", "number")
+
+    history = HistoricalRecords()
+    objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
+
+    class Meta:
+        ordering = ["publication_id", "number"]
+        verbose_name = _("development tendency")
+        verbose_name_plural = _("development tendencies")
+        permissions = [("import_tendency", "Can import development tendencies from CSV")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "number"],
+                name="tendency_unique_number",
+                violation_error_message=DUPLICATE_NUMBER,
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="tendency_number_positive",
+                violation_error_message=NUMBER_FROM_1,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return f"{reverse('reports:tendencies')}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
+
+    @property
+    def anchor(self):
+        return f"tendency-{self.number}"
+
+    def clean(self):
+        super().clean()
+        refuse_duplicate_in_publication(self, "number", DUPLICATE_NUMBER)
