@@ -16,6 +16,10 @@ BAR_HEIGHT = 26
 ROW_GAP = 18
 BAR_AREA = 470  # room for the value label to the right of the longest bar
 BOUND_TAIL = 40  # length of the dashed "and more" continuation
+LABEL_BASELINE = 16  # from the top of a row to the baseline of its label
+VALUE_GAP = 14  # between the end of a bar (or its tail) and its value label
+ARROW_HALF = 7  # half the height of the arrowhead at the end of a bound's tail
+AXIS_TEXT_DROP = 4  # from the bottom of the chart up to the axis labels' baseline
 LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 APPROXIMATE = {Qualifier.ABOUT, Qualifier.LESS_THAN}
 
@@ -24,28 +28,42 @@ APPROXIMATE = {Qualifier.ABOUT, Qualifier.LESS_THAN}
 class Bar:
     label: str
     display: str
-    value: Decimal
     is_lower_bound: bool
     is_approximate: bool
     y: int
     width: int
     anchor: str = ""
+    height: int = BAR_HEIGHT
+
+    @property
+    def label_y(self):
+        return self.y + LABEL_BASELINE
 
     @property
     def bar_y(self):
         return self.y + LABEL_HEIGHT
 
     @property
+    def middle_y(self):
+        return self.bar_y + BAR_HEIGHT // 2
+
+    @property
     def text_y(self):
-        return self.bar_y + BAR_HEIGHT // 2 + 5
+        return self.middle_y + 5
 
     @property
     def tail_end(self):
         return self.width + BOUND_TAIL
 
     @property
+    def arrow_path(self):
+        """An open arrowhead at the end of the tail, pointing right."""
+        top = self.middle_y - ARROW_HALF
+        return f"M{self.tail_end} {top} l8 {ARROW_HALF} l-8 {ARROW_HALF}"
+
+    @property
     def value_x(self):
-        return self.width + (BOUND_TAIL if self.is_lower_bound else 0) + 8
+        return self.width + (BOUND_TAIL if self.is_lower_bound else 0) + VALUE_GAP
 
 
 @dataclass
@@ -77,6 +95,10 @@ class BarChart:
     def axis_end(self):
         return BAR_AREA
 
+    @property
+    def axis_text_y(self):
+        return self.height - AXIS_TEXT_DROP
+
 
 def bar_chart(slug, title, description, statistics, label=lambda s: s.label):
     """A chart of the given statistics; percentages are drawn on a 0-100 scale."""
@@ -98,7 +120,6 @@ def bar_chart(slug, title, description, statistics, label=lambda s: s.label):
             Bar(
                 label=label(statistic),
                 display=statistic.display_value,
-                value=statistic.value,
                 is_lower_bound=statistic.qualifier in LOWER_BOUNDS,
                 is_approximate=statistic.qualifier in APPROXIMATE,
                 y=index * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP),

@@ -1,4 +1,7 @@
-"""Ready-to-copy citations of a publication as kept on this site."""
+"""Ready-to-copy citations of a publication as kept on this site.
+
+The publication must carry ``last_edited`` (PublicationQuerySet.with_last_edited).
+"""
 
 import re
 
@@ -9,17 +12,17 @@ def bibtex_escape(text):
     return BIBTEX_SPECIAL.sub(r"\\\1", text)
 
 
-def plain_text(publication, url, last_edited):
+def plain_text(publication, url):
     return (
         f"{publication.publisher} ({publication.publisher_abbreviation}). "
         f"{publication.title}. Released {publication.release_date.isoformat()}; "
         f"figures as of {publication.data_as_of.isoformat()}. "
         f"Blockchain White Paper Data, {url} "
-        f"(last edited {last_edited.date().isoformat()})."
+        f"(last edited {publication.last_edited.date().isoformat()})."
     )
 
 
-def bibtex(publication, url, last_edited):
+def bibtex(publication, url):
     key = re.sub(r"[^a-z0-9]+", "", publication.slug.lower())
     fields = [
         ("author", "{" + bibtex_escape(publication.publisher) + "}"),
@@ -30,7 +33,7 @@ def bibtex(publication, url, last_edited):
         ("day", str(publication.release_date.day)),
         ("note", f"Figures as of {publication.data_as_of.isoformat()}"),
         ("url", url),
-        ("urldate", last_edited.date().isoformat()),
+        ("urldate", publication.last_edited.date().isoformat()),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@techreport{{{key},\n{body}\n}}"

@@ -43,7 +43,7 @@ class RecordFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        listed = Publication.objects.published().order_by("-release_date", "pk")
+        listed = Publication.objects.newest_first()
         shown = Q(pk__in=listed.values("pk")[:PUBLICATION_CHOICES])
         chosen = (data or {}).get("publication")
         if isinstance(chosen, str):

@@ -17,15 +17,12 @@ from django.db.models.fields import (
     IntegerField,
 )
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from reports import exports
+from reports.licence import RECORDS_LICENCE
 from whitepaper.models import Finding, Publication
 
-LICENCE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 SPOOL_MAX_BYTES = 8 * 1024 * 1024
 
 #: Units of numeric columns whose unit is fixed; a statistic's unit is in its own column.
@@ -73,23 +70,27 @@ FINDING_FIELDS = [
 ]
 
 
-def resources(table_pages):
+def package_url():
+    return reverse("reports:dataset_package")
+
+
+def resources(tables):
     """What goes into the package: the publications, each public table, the findings."""
     return [
         Resource(
             "publications",
             "Publications",
-            Publication.objects.published().order_by("-release_date", "pk"),
+            Publication.objects.newest_first(),
             PUBLICATION_FIELDS,
         ),
         *(
             Resource(
-                page.url_name,
-                str(page.title),
-                page.model.objects.for_table().order_by("publication", "pk"),
-                page.table_class.export_fields,
+                table.slug,
+                str(table.title),
+                table.queryset().order_by("publication", "pk"),
+                table.export_fields,
             )
-            for page in table_pages
+            for table in tables
         ),
         Resource(
             "findings",
@@ -136,7 +137,13 @@ def descriptor(publication, package_resources):
         "name": "miit-blockchain-white-paper-2018",
         "title": publication.title if publication else "Blockchain white paper data",
         "description": publication.summary if publication else "",
-        "licenses": [LICENCE],
+        "licenses": [
+            {
+                "name": RECORDS_LICENCE.name,
+                "title": RECORDS_LICENCE.title,
+                "path": RECORDS_LICENCE.url,
+            }
+        ],
         "sources": [
             {
                 "title": publication.source_title if publication else "",
@@ -160,10 +167,10 @@ def descriptor(publication, package_resources):
     }
 
 
-def write_package(table_pages):
+def write_package(tables):
     """The zip in a temporary file, rewound and ready to send."""
-    publication = Publication.objects.published().order_by("-release_date", "pk").first()
-    package_resources = resources(table_pages)
+    publication = Publication.objects.newest()
+    package_resources = resources(tables)
     # Returned open: the FileResponse that sends it closes it.
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -179,7 +186,11 @@ def write_package(table_pages):
             "README.md",
             render_to_string(
                 "reports/dataset_readme.md",
-                {"publication": publication, "resources": package_resources},
+                {
+                    "publication": publication,
+                    "resources": package_resources,
+                    "licence": RECORDS_LICENCE,
+                },
             ),
         )
     spool.seek(0)

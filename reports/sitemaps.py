@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from reports.catalogue import TABLES
 from whitepaper.models import Publication
 
 
@@ -10,10 +11,7 @@ class PageSitemap(Sitemap):
     def items(self):
         return [
             "reports:overview",
-            "reports:statistics",
-            "reports:regions",
-            "reports:segments",
-            "reports:tendencies",
+            *(f"reports:{table.slug}" for table in TABLES),
             "reports:about",
         ]
 
@@ -25,7 +23,7 @@ class PublicationSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Publication.objects.published().order_by("-release_date", "pk")
+        return Publication.objects.newest_first()
 
     def lastmod(self, publication):
         return publication.updated_at

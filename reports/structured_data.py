@@ -5,6 +5,8 @@ import json
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from reports.licence import RECORDS_LICENCE
+
 # The characters json_script escapes, so the JSON cannot close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -16,7 +18,7 @@ def dataset(request, publication, tables, package_url):
         "name": publication.title,
         "description": publication.summary,
         "url": request.build_absolute_uri(reverse("reports:overview")),
-        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "license": RECORDS_LICENCE.url,
         "isAccessibleForFree": True,
         "datePublished": publication.release_date.isoformat(),
         "temporalCoverage": publication.data_as_of.isoformat(),

@@ -3,7 +3,9 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from reports import health, views
+from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
 from reports.sitemaps import SITEMAPS
+from reports.table_views import DownloadView, TableView
 
 app_name = "reports"
 
@@ -19,17 +21,26 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
+    path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),
+    path(
+        "statistics.json",
+        DownloadView.as_view(table=STATISTICS, format="json"),
+        name="statistics_json",
+    ),
+    path("regions/", TableView.as_view(table=REGIONS), name="regions"),
+    path("regions.csv", DownloadView.as_view(table=REGIONS), name="regions_csv"),
+    path("regions.json", DownloadView.as_view(table=REGIONS, format="json"), name="regions_json"),
+    path("segments/", TableView.as_view(table=SEGMENTS), name="segments"),
+    path("segments.csv", DownloadView.as_view(table=SEGMENTS), name="segments_csv"),
+    path(
+        "segments.json", DownloadView.as_view(table=SEGMENTS, format="json"), name="segments_json"
+    ),
+    path("tendencies/", TableView.as_view(table=TENDENCIES), name="tendencies"),
+    path("tendencies.csv", DownloadView.as_view(table=TENDENCIES), name="tendencies_csv"),
+    path(
+        "tendencies.json",
+        DownloadView.as_view(table=TENDENCIES, format="json"),
+        name="tendencies_json",
+    ),
 ]
-
-for page in views.TABLE_PAGES:
-    urlpatterns += [
-        path(f"{page.url_name}/", page.as_view(), name=page.url_name),
-        *(
-            path(
-                f"{page.url_name}.{fmt}",
-                views.download_view(page, fmt).as_view(),
-                name=f"{page.url_name}_{fmt}",
-            )
-            for fmt in views.DOWNLOAD_FORMATS
-        ),
-    ]
