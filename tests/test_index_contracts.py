@@ -62,7 +62,7 @@ def plan(queryset):
 def assert_reads_index(queryset, index):
     text = plan(queryset)
     assert index in text, text
-    sorts = "TEMP B-TREE FOR ORDER BY" if connection.vendor == "sqlite" else "Sort"
+    sorts = "TEMP B-TREE" if connection.vendor == "sqlite" else "Sort"
     assert sorts not in text, text
 
 
