@@ -1,4 +1,9 @@
-"""Create the Editors group: full control of the white paper's records, nothing else."""
+"""The Editors group: full control of the white paper's records, nothing else.
+
+Editors view, add, change and delete every kind of record, view its history, and import
+from CSV where the admin offers it. They cannot manage users, groups or permissions.
+Safe to run on a database where the group exists already.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -13,11 +18,23 @@ RECORD_MODELS = [
     "tendency",
     "finding",
 ]
-HISTORY_MODELS = [f"historical{name}" for name in RECORD_MODELS]
+IMPORTABLE_MODELS = ["statistic", "region", "industrysegment", "tendency"]
+
+
+def editor_codenames():
+    return (
+        [
+            f"{action}_{model}"
+            for model in RECORD_MODELS
+            for action in ("view", "add", "change", "delete")
+        ]
+        + [f"view_historical{model}" for model in RECORD_MODELS]
+        + [f"import_{model}" for model in IMPORTABLE_MODELS]
+    )
 
 
 def create_editors(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
+    # Permissions are normally created after all migrations have run: create them now.
     app_config = apps.get_app_config("whitepaper")
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
@@ -26,15 +43,11 @@ def create_editors(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     editors, _ = Group.objects.get_or_create(name=EDITORS)
-    codenames = [
-        f"{action}_{model}"
-        for model in RECORD_MODELS
-        for action in ("view", "add", "change", "delete")
-    ] + [f"view_{model}" for model in HISTORY_MODELS]
-    permissions = Permission.objects.filter(
-        content_type__app_label="whitepaper", codename__in=codenames
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="whitepaper", codename__in=editor_codenames()
+        )
     )
-    editors.permissions.add(*permissions)
 
 
 def remove_editors(apps, schema_editor):
@@ -43,7 +56,7 @@ def remove_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("whitepaper", "0001_initial"),
+        ("whitepaper", "0001_squashed_0008"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
