@@ -77,11 +77,11 @@ class StatisticInline(LockedInline, admin.StackedInline):
     extra = 0
     fields = [
         ("key", "position", "is_published"),
-        "label",
+        ("label", "label_zh"),
         ("qualifier", "value", "unit"),
-        ("category", "as_of"),
+        ("category", "as_of", "stated_by"),
         "source_quote",
-        "note",
+        ("note", "note_zh"),
     ]
 
 
@@ -89,26 +89,44 @@ class RegionalPresenceInline(LockedInline, admin.TabularInline):
     model = RegionalPresence
     extra = 0
     autocomplete_fields = ["region"]
-    fields = ["region", "position", "rank", "company_count", "combined_share", "is_published"]
+    fields = [
+        "region",
+        "position",
+        "rank",
+        "company_count",
+        "combined_share",
+        "stated_by",
+        "is_published",
+    ]
 
 
 class IndustrySegmentInline(LockedInline, admin.TabularInline):
     model = IndustrySegment
     extra = 0
-    fields = ["name", "slug", "stage", "position", "is_published"]
+    fields = ["name", "name_zh", "slug", "stage", "stated_by", "position", "is_published"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 class TendencyInline(LockedInline, admin.StackedInline):
     model = Tendency
     extra = 0
-    fields = [("number", "title", "is_published"), "text", "source_quote"]
+    fields = [
+        ("number", "is_published"),
+        ("title", "title_zh"),
+        ("text", "text_zh"),
+        ("source_quote", "stated_by"),
+    ]
 
 
 class FindingInline(LockedInline, admin.StackedInline):
     model = Finding
     extra = 0
-    fields = [("kind", "position", "is_published"), "text", "source_quote", "note"]
+    fields = [
+        ("key", "kind", "position", "is_published"),
+        ("text", "text_zh"),
+        ("source_quote", "stated_by"),
+        ("note", "note_zh"),
+    ]
 
 
 @admin.register(Publication)
@@ -116,11 +134,43 @@ class PublicationAdmin(SimpleHistoryAdmin):
     form = OptimisticLockForm
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
-    search_fields = ["title", "publisher", "summary", "spokesperson"]
+    search_fields = ["title", "title_zh", "publisher", "summary", "quoted_person"]
     ordering = ["-release_date"]
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["source_text", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": [("title", "title_zh"), "slug", "is_published"]}),
+        (
+            _("Publisher and dates"),
+            {
+                "fields": [
+                    ("publisher", "publisher_zh"),
+                    ("publisher_abbreviation", "publisher_abbreviation_zh"),
+                    ("release_date", "data_as_of"),
+                    ("dates_note", "dates_note_zh"),
+                ]
+            },
+        ),
+        (
+            _("Person quoted"),
+            {"fields": ["quoted_person", ("quoted_person_role", "quoted_person_role_zh")]},
+        ),
+        (_("Summary (this site's words)"), {"fields": [("summary", "summary_zh")]}),
+        (
+            _("Source"),
+            {
+                "fields": [
+                    "source_title",
+                    "source_url",
+                    "source_quote",
+                    "source_page_lines",
+                    "source_text",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
     actions = [publish, unpublish]
     formfield_overrides = {
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},

@@ -22,7 +22,6 @@ from whitepaper.models import (
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WHITE_PAPER_FILE = DATA_DIR / "miit-2018.json"
-SOURCE_TEXT_FILE = DATA_DIR / "miit-blockchain-white-paper-2018.txt"
 CHANGE_REASON = "Loaded from the source text"
 
 
@@ -52,7 +51,8 @@ def load_publication(data):
     if existing:
         return LoadResult(existing, created=False)
 
-    publication = save(Publication(**data["publication"]))
+    source_text = (DATA_DIR / data["source_text_file"]).read_text(encoding="utf-8")
+    publication = save(Publication(source_text=source_text, **data["publication"]))
     as_of = publication.data_as_of
     saved = [publication]
 

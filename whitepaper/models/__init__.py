@@ -5,7 +5,7 @@ it, and records shown to the public carry an ``is_published`` flag that staff co
 """
 
 from whitepaper.models.base import NaturalKeyManager, PublishedQuerySet, TimeStamped
-from whitepaper.models.choices import Category, Qualifier, Unit
+from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
 from whitepaper.models.finding import Finding
 from whitepaper.models.formatting import QUALIFIER_PREFIX, format_measure, format_number
 from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
@@ -17,6 +17,7 @@ from whitepaper.models.statistic import (
     public_statistic_order,
 )
 from whitepaper.models.tendency import Tendency
+from whitepaper.models.translation import CHINESE, Text, Translatable, html_lang, is_chinese
 
 #: Every kind of record, in the order the site lists them.
 RECORD_MODELS = [
@@ -30,6 +31,7 @@ RECORD_MODELS = [
 ]
 
 __all__ = [
+    "CHINESE",
     "OVERVIEW_LIMIT",
     "PUBLIC_STATISTIC_INDEXES",
     "QUALIFIER_PREFIX",
@@ -44,11 +46,16 @@ __all__ = [
     "Qualifier",
     "Region",
     "RegionalPresence",
+    "StatedBy",
     "Statistic",
     "Tendency",
+    "Text",
     "TimeStamped",
+    "Translatable",
     "Unit",
     "format_measure",
     "format_number",
+    "html_lang",
+    "is_chinese",
     "public_statistic_order",
 ]

@@ -25,3 +25,12 @@ class Category(models.TextChoices):
     ENTERPRISES = "enterprises", _("Blockchain enterprises")
     STARTUPS = "startups", _("Startups by business type")
     REGIONS = "regions", _("Regional distribution")
+
+
+class StatedBy(models.TextChoices):
+    """Whose statement a record is, as the source text attributes it."""
+
+    WHITE_PAPER = "white_paper", _("the white paper, as the report summarises it")
+    REPORT = "report", _("the report, in its own words")
+    QUOTED_PERSON = "quoted_person", _("the person the report quotes")
+    WEB_PAGE = "web_page", _("the web page around the report, not the report itself")

@@ -1,18 +1,31 @@
 """A statement of the source without a number."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.models.base import PublishedQuerySet, TimeStamped
+from whitepaper.models.base import (
+    NaturalKeyManager,
+    PublishedQuerySet,
+    TimeStamped,
+    natural_key_of,
+    refuse_duplicate_in_publication,
+)
+from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
+from whitepaper.models.translation import Translatable
+
+DUPLICATE_KEY = _("This publication already has a finding with this key.")
 
 
-class Finding(TimeStamped):
-    """A statement without a number: an observation of the white paper or a related note."""
+class Finding(Translatable, TimeStamped):
+    """A statement without a number: an observation of the white paper, a statement about
+    it, or a related note in the source text."""
 
     class Kind(models.TextChoices):
         OBSERVATION = "observation", _("observation in the white paper")
+        ABOUT = "about", _("statement about the white paper")
         RELATED = "related", _("related note in the source text")
 
     publication = models.ForeignKey(
@@ -21,27 +34,54 @@ class Finding(TimeStamped):
         related_name="findings",
         verbose_name=_("publication"),
     )
+    key = models.SlugField(
+        _("key"), max_length=100, help_text=_("A stable name for citing and linking.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    text = models.TextField(_("statement"))
+    text = models.TextField(_("statement"), help_text=_("The statement in this site's words."))
+    text_zh = models.TextField(_("statement (Chinese)"), blank=True)
     source_quote = models.TextField(_("source quote"))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
+    note_zh = models.TextField(_("note (Chinese)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
 
+    NATURAL_KEY = ("publication__slug", "key")
+    TRANSLATED_FIELDS = ("text", "note")
+
     history = HistoricalRecords()
-    objects = PublishedQuerySet.as_manager()
+    objects = NaturalKeyManager.from_queryset(PublishedQuerySet)()
 
     class Meta:
         ordering = ["publication_id", "position", "pk"]
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "key"],
+                name="finding_unique_key",
+                violation_error_message=DUPLICATE_KEY,
+            ),
+        ]
 
     def __str__(self):
         return self.text
 
     def get_absolute_url(self):
-        return f"{self.publication.get_absolute_url()}#{self.anchor}"
+        return f"{reverse('reports:publication', kwargs={'slug': self.publication.slug})}#{self.anchor}"
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
 
     @property
     def anchor(self):
-        return f"finding-{self.pk}"
+        return f"finding-{self.key}"
+
+    def clean(self):
+        super().clean()
+        refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)

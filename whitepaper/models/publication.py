@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from whitepaper.models.base import NaturalKeyManager, TimeStamped, natural_key_of
+from whitepaper.models.translation import Translatable
 
 #: How many records of each kind the overview lists before pointing to the tables.
 OVERVIEW_LIMIT = 12
@@ -107,20 +108,41 @@ class PublicationQuerySet(models.QuerySet):
         return publication
 
 
-class Publication(TimeStamped):
+class Publication(Translatable, TimeStamped):
     title = models.CharField(_("title"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     publisher = models.CharField(
         _("publisher"), max_length=300, help_text=_("The issuing body, in full.")
     )
+    publisher_zh = models.CharField(_("publisher (Chinese)"), max_length=300, blank=True)
     publisher_abbreviation = models.CharField(_("publisher abbreviation"), max_length=30)
+    publisher_abbreviation_zh = models.CharField(
+        _("publisher abbreviation (Chinese)"), max_length=30, blank=True
+    )
     release_date = models.DateField(_("release date"))
     data_as_of = models.DateField(
         _("data as of"), help_text=_("The date the white paper's figures describe.")
     )
-    spokesperson = models.CharField(_("spokesperson"), max_length=200, blank=True)
-    spokesperson_role = models.CharField(_("spokesperson's role"), max_length=300, blank=True)
-    summary = models.TextField(_("summary"))
+    quoted_person = models.CharField(
+        _("person quoted"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Someone the source quotes about the publication, named as the source names them."
+        ),
+    )
+    quoted_person_role = models.CharField(
+        _("role of the person quoted"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the source calls them."),
+    )
+    quoted_person_role_zh = models.CharField(
+        _("role of the person quoted (Chinese)"), max_length=300, blank=True
+    )
+    summary = models.TextField(_("summary"), help_text=_("This site's summary, not a quote."))
+    summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
     source_title = models.CharField(
         _("source title"), max_length=300, help_text=_("The title of the text this site holds.")
     )
@@ -128,14 +150,36 @@ class Publication(TimeStamped):
     source_quote = models.TextField(
         _("source quote"), help_text=_("The sentence announcing the publication, verbatim.")
     )
+    source_text = models.TextField(
+        _("source text"),
+        blank=True,
+        help_text=_("The whole text this site holds, verbatim, as loaded from the source."),
+    )
+    source_page_lines = models.TextField(
+        _("web page lines"),
+        blank=True,
+        help_text=_(
+            "Lines of the captured web page that are not the report's own text (menus, "
+            "links), one per line."
+        ),
+    )
     dates_note = models.TextField(
         _("note on dates"),
         blank=True,
         help_text=_("How the stored dates follow from the source, where the source is not exact."),
     )
+    dates_note_zh = models.TextField(_("note on dates (Chinese)"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("slug",)
+    TRANSLATED_FIELDS = (
+        "title",
+        "publisher",
+        "publisher_abbreviation",
+        "quoted_person_role",
+        "summary",
+        "dates_note",
+    )
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()

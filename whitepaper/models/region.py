@@ -17,15 +17,16 @@ from whitepaper.models.base import (
     natural_key_of,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import Unit
+from whitepaper.models.choices import StatedBy, Unit
 from whitepaper.models.publication import Publication
 from whitepaper.models.statistic import Statistic
+from whitepaper.models.translation import Translatable
 
 CODE_FORMAT = _("Use the ISO 3166-2:CN form, for example CN-BJ.")
 DUPLICATE_REGION = _("This publication already has a record for this region.")
 
 
-class Region(TimeStamped):
+class Region(Translatable, TimeStamped):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
         PROVINCE = "province", _("province")
@@ -33,7 +34,11 @@ class Region(TimeStamped):
         SAR = "sar", _("special administrative region")
 
     name = models.CharField(_("English name"), max_length=100, unique=True)
-    name_zh = models.CharField(_("Chinese name"), max_length=50)
+    name_zh = models.CharField(
+        _("Chinese name"),
+        max_length=50,
+        help_text=_("This site's addition: the source names regions in English."),
+    )
     code = models.CharField(
         _("ISO 3166-2:CN code"),
         max_length=6,
@@ -45,6 +50,7 @@ class Region(TimeStamped):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
     NATURAL_KEY = ("code",)
+    TRANSLATED_FIELDS = ("name",)
 
     history = HistoricalRecords()
     objects = NaturalKeyManager()
@@ -77,7 +83,7 @@ class RegionalPresenceQuerySet(PublishedQuerySet):
         return self.published().select_related("publication", "region", "combined_share")
 
 
-class RegionalPresence(TimeStamped):
+class RegionalPresence(Translatable, TimeStamped):
     """A region the publication names, with what it says of that region."""
 
     publication = models.ForeignKey(
@@ -111,10 +117,15 @@ class RegionalPresence(TimeStamped):
         help_text=_("The figure this region contributes to together with others."),
     )
     source_quote = models.TextField(_("source quote"))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
+    note_zh = models.TextField(_("note (Chinese)"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("publication__slug", "region__code")
+    TRANSLATED_FIELDS = ("note",)
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()

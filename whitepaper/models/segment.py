@@ -12,7 +12,9 @@ from whitepaper.models.base import (
     natural_key_of,
     refuse_duplicate_in_publication,
 )
+from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
+from whitepaper.models.translation import Translatable
 
 DUPLICATE_SLUG = _("This publication already has a segment with this slug.")
 
@@ -22,7 +24,7 @@ class IndustrySegmentQuerySet(PublishedQuerySet):
         return self.published().select_related("publication")
 
 
-class IndustrySegment(TimeStamped):
+class IndustrySegment(Translatable, TimeStamped):
     class Stage(models.TextChoices):
         UPSTREAM_HARDWARE = "upstream_hardware", _("upstream hardware manufacturing")
         PLATFORM_SERVICES = "platform_services", _("platform services")
@@ -39,15 +41,23 @@ class IndustrySegment(TimeStamped):
         related_name="segments",
         verbose_name=_("publication"),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, help_text=_("This site's short name."))
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
     stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("editor's description"), blank=True, help_text=_("This site's words, not a quote.")
+    )
+    description_zh = models.TextField(_("editor's description (Chinese)"), blank=True)
     source_quote = models.TextField(_("source quote"))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("publication__slug", "slug")
+    TRANSLATED_FIELDS = ("name", "description")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()

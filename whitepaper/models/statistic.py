@@ -15,9 +15,10 @@ from whitepaper.models.base import (
     natural_key_of,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import Category, Qualifier, Unit
+from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
 from whitepaper.models.formatting import format_measure
 from whitepaper.models.publication import Publication
+from whitepaper.models.translation import Translatable
 
 NEGATIVE_VALUE = _("A count or share cannot be negative.")
 PERCENT_ABOVE_100 = _("A percentage cannot be above 100.")
@@ -54,7 +55,7 @@ class StatisticQuerySet(PublishedQuerySet):
         return self.published().select_related("publication")
 
 
-class Statistic(TimeStamped):
+class Statistic(Translatable, TimeStamped):
     publication = models.ForeignKey(
         Publication,
         on_delete=models.CASCADE,
@@ -66,7 +67,8 @@ class Statistic(TimeStamped):
     key = models.SlugField(
         _("key"), max_length=100, help_text=_("A stable name for citing and linking.")
     )
-    label = models.CharField(_("label"), max_length=300)
+    label = models.CharField(_("label"), max_length=300, help_text=_("This site's label."))
+    label_zh = models.CharField(_("label (Chinese)"), max_length=300, blank=True)
     value = models.DecimalField(
         _("value"),
         max_digits=14,
@@ -84,11 +86,16 @@ class Statistic(TimeStamped):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     as_of = models.DateField(_("as of"))
     source_quote = models.TextField(_("source quote"), help_text=_("The sentence, verbatim."))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
+    note_zh = models.TextField(_("note (Chinese)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("publication__slug", "key")
+    TRANSLATED_FIELDS = ("label", "note")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()

@@ -14,7 +14,9 @@ from whitepaper.models.base import (
     natural_key_of,
     refuse_duplicate_in_publication,
 )
+from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
+from whitepaper.models.translation import Translatable
 
 NUMBER_FROM_1 = _("Numbers start at 1.")
 DUPLICATE_NUMBER = _("This publication already has a tendency with this number.")
@@ -25,7 +27,7 @@ class TendencyQuerySet(PublishedQuerySet):
         return self.published().select_related("publication")
 
 
-class Tendency(TimeStamped):
+class Tendency(Translatable, TimeStamped):
     publication = models.ForeignKey(
         Publication,
         on_delete=models.CASCADE,
@@ -38,11 +40,19 @@ class Tendency(TimeStamped):
     title = models.CharField(
         _("short title"), max_length=200, help_text=_("An editor's short title; not a quote.")
     )
+    title_zh = models.CharField(_("short title (Chinese)"), max_length=200, blank=True)
     text = models.TextField(_("text as stated"))
+    text_zh = models.TextField(
+        _("text as stated (Chinese)"), blank=True, help_text=_("This site's translation.")
+    )
     source_quote = models.TextField(_("source quote"))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("publication__slug", "number")
+    TRANSLATED_FIELDS = ("title", "text")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()

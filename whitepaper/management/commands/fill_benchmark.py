@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from whitepaper.models import Category, Publication, Qualifier, Statistic, Unit
+from whitepaper.models import Category, Publication, Qualifier, StatedBy, Statistic, Unit
 
 SYNTHETIC_PREFIX = "synthetic-"
 BATCH_SIZE = 5000
@@ -52,6 +52,45 @@ WORDS = [
     "supervision",
     "application",
 ]
+
+
+#: Chinese words for the synthetic Chinese labels (so that searches in Chinese have work).
+WORDS_ZH = [
+    "区块链",
+    "企业",
+    "创业公司",
+    "平台",
+    "服务",
+    "安全",
+    "硬件",
+    "金融",
+    "实体经济",
+    "投资",
+    "媒体",
+    "人力资源",
+    "供应链",
+    "身份",
+    "支付",
+    "贸易",
+    "能源",
+    "物流",
+    "政府",
+    "数据",
+    "共享",
+    "可信",
+    "数字化",
+    "标准",
+    "监管",
+    "应用",
+    "北京",
+    "上海",
+    "广东",
+    "浙江",
+]
+
+
+def chinese_phrase(rng, low, high):
+    return "".join(rng.choice(WORDS_ZH) for _ in range(rng.randint(low, high)))
 
 
 def sentence(rng, low, high):
@@ -95,13 +134,14 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])
         publications = self.create_publications(options["publications"])
         labels = [sentence(rng, 4, 10) for _ in range(SENTENCE_POOL)]
+        labels_zh = [chinese_phrase(rng, 3, 6) for _ in range(SENTENCE_POOL)]
         quotes = [sentence(rng, 15, 40) for _ in range(SENTENCE_POOL)]
         sql = self.insert_sql()
         started = time.monotonic()
         out = sys.stderr if options["verbosity"] else None
         for offset in range(0, total, BATCH_SIZE):
             count = min(BATCH_SIZE, total - offset)
-            rows = self.rows(rng, publications, labels, quotes, offset, count, total)
+            rows = self.rows(rng, publications, labels, labels_zh, quotes, offset, count, total)
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
             if out:
@@ -141,7 +181,7 @@ class Command(BaseCommand):
         placeholders = ", ".join(["%s"] * len(STATISTIC_COLUMNS))
         return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
 
-    def rows(self, rng, publications, labels, quotes, offset, count, total):
+    def rows(self, rng, publications, labels, labels_zh, quotes, offset, count, total):
         ops = connection.ops
         now = ops.adapt_datetimefield_value(timezone.now())
         as_of = [ops.adapt_datefield_value(p.data_as_of) for p in publications]
@@ -164,12 +204,15 @@ class Command(BaseCommand):
                     publications[which].pk,
                     f"{SYNTHETIC_PREFIX}{n:07d}",
                     labels[n % SENTENCE_POOL],
+                    labels_zh[(n * 3) % SENTENCE_POOL],
                     ops.adapt_decimalfield_value(value, 14, 2),
                     unit.value,
                     qualifiers[place % len(qualifiers)],
                     categories[n % len(categories)],
                     as_of[which],
                     quotes[(n * 7) % SENTENCE_POOL],
+                    StatedBy.WHITE_PAPER.value,
+                    "",
                     "",
                     place,
                     True,
@@ -184,13 +227,16 @@ STATISTIC_COLUMNS = [
     "publication_id",
     "key",
     "label",
+    "label_zh",
     "value",
     "unit",
     "qualifier",
     "category",
     "as_of",
     "source_quote",
+    "stated_by",
     "note",
+    "note_zh",
     "position",
     "is_published",
 ]
