@@ -5,7 +5,15 @@ from reports.catalogue import TABLES
 from whitepaper.models import Publication
 
 
-class PageSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """Every page in English and in Chinese, each listing the other as its alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(LanguageSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -19,7 +27,7 @@ class PageSitemap(Sitemap):
         return reverse(item)
 
 
-class PublicationSitemap(Sitemap):
+class PublicationSitemap(LanguageSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -1,10 +1,9 @@
-from django.contrib.sitemaps.views import sitemap
-from django.urls import path
-from django.views.generic import TemplateView
+"""The public pages, each in English at its path and in Chinese under /zh-hans/."""
 
-from reports import health, views
+from django.urls import path
+
+from reports import views
 from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
-from reports.sitemaps import SITEMAPS
 from reports.table_views import DownloadView, TableView
 
 app_name = "reports"
@@ -12,15 +11,8 @@ app_name = "reports"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("about/", views.about, name="about"),
-    path("healthz", health.healthz, name="healthz"),
     path("publications/<slug:slug>/", views.publication_detail, name="publication"),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots",
-    ),
     path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
     path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),
     path(

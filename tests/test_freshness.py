@@ -48,9 +48,20 @@ def test_a_delete_changes_the_etag(client, whitepaper):
 
 
 def test_etag_differs_by_language(client, whitepaper):
-    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en")["ETag"]
-    chinese = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")["ETag"]
+    english = client.get("/")["ETag"]
+    chinese = client.get("/zh-hans/")["ETag"]
     assert english != chinese
+
+
+def test_the_language_comes_from_the_url_not_the_browser(client, whitepaper):
+    """One URL, one meaning: the page and its ETag ignore Accept-Language and cookies."""
+    plain = client.get("/")
+    client.cookies["django_language"] = "zh-hans"
+    asked_for_chinese = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert asked_for_chinese["ETag"] == plain["ETag"]
+    assert asked_for_chinese["Content-Language"] == "en"
+    assert 'lang="en"' in asked_for_chinese.content.decode()
+    assert "Accept-Language" not in asked_for_chinese.get("Vary", "")
 
 
 def test_repeat_visit_is_served_from_the_page_cache(client, whitepaper, django_assert_num_queries):

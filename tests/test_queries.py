@@ -17,7 +17,7 @@ PAGES = {
     "/tendencies/": 4,
     "/publications/miit-blockchain-white-paper-2018/": 7,
     "/about/": 1,
-    "/sitemap.xml": 2,
+    "/sitemap.xml": 1,  # the publications, listed once for both languages
     "/statistics.csv": 3,  # etag, newest publication's date for the file name, the rows
     "/tendencies.json": 3,
 }

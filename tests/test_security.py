@@ -275,7 +275,7 @@ def test_unpublished_records_leak_not_into_the_package(client, whitepaper):
 
 
 def test_healthz_ok(client, db):
-    response = client.get(reverse("reports:healthz"))
+    response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
     assert "no-cache" in response["Cache-Control"]
@@ -283,11 +283,11 @@ def test_healthz_ok(client, db):
 
 def test_healthz_503_when_the_database_fails(client, db):
     with mock.patch("reports.health.connection.cursor", side_effect=DatabaseError("down")):
-        response = client.get(reverse("reports:healthz"))
+        response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
 
 
 def test_healthz_answers_plain_http_in_production(client, production, db):
-    assert client.get(reverse("reports:healthz")).status_code == 200
+    assert client.get(reverse("healthz")).status_code == 200
     assert client.get("/about/").status_code == 301

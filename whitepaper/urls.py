@@ -1,7 +1,23 @@
+"""The site's URLs. Public pages are in English at their paths and in Chinese under
+/zh-hans/ (whitepaper.language); the admin and the files for machines have one address."""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from reports import health
+from reports.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("reports.urls")),
+    path("healthz", health.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    *i18n_patterns(path("", include("reports.urls")), prefix_default_language=False),
 ]

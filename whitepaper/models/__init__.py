@@ -7,7 +7,7 @@ it, and records shown to the public carry an ``is_published`` flag that staff co
 from whitepaper.models.base import NaturalKeyManager, PublishedQuerySet, TimeStamped
 from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
 from whitepaper.models.finding import Finding
-from whitepaper.models.formatting import QUALIFIER_PREFIX, format_measure, format_number
+from whitepaper.models.formatting import format_measure, format_number
 from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
 from whitepaper.models.region import Region, RegionalPresence
 from whitepaper.models.segment import IndustrySegment
@@ -34,7 +34,6 @@ __all__ = [
     "CHINESE",
     "OVERVIEW_LIMIT",
     "PUBLIC_STATISTIC_INDEXES",
-    "QUALIFIER_PREFIX",
     "RECORD_MODELS",
     "RECORD_RELATIONS",
     "Category",

@@ -1,19 +1,11 @@
-"""A value as a reader would write it: "456 enterprises", "over 80%"."""
+"""A value as a reader would write it, in the language of the page: "456 enterprises",
+"over 80%", "456家企业", "超过80%"."""
 
 from decimal import Decimal
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, ngettext
 
 from whitepaper.models.choices import Qualifier, Unit
-
-#: The words shown before a value, e.g. "over 80%".
-QUALIFIER_PREFIX = {
-    Qualifier.EXACT: "",
-    Qualifier.MORE_THAN: _("over"),
-    Qualifier.AT_LEAST: _("at least"),
-    Qualifier.ABOUT: _("about"),
-    Qualifier.LESS_THAN: _("under"),
-}
 
 
 def format_number(value):
@@ -23,9 +15,28 @@ def format_number(value):
     return f"{Decimal(value).normalize():f}"
 
 
+def format_amount(number, unit):
+    """The number with its unit: "456 enterprises", "80%" (in the active language)."""
+    count = 1 if number == "1" else 2
+    if unit == Unit.ENTERPRISES:
+        text = ngettext("%(number)s enterprise", "%(number)s enterprises", count)
+    elif unit == Unit.STARTUPS:
+        text = ngettext("%(number)s startup", "%(number)s startups", count)
+    else:
+        text = gettext("%(number)s%%")
+    return text % {"number": number}
+
+
 def format_measure(value, unit, qualifier):
     """The value with its unit and qualifier, e.g. "over 80%" or "456 enterprises"."""
-    number = format_number(value)
-    amount = f"{number}%" if unit == Unit.PERCENT else f"{number} {Unit(unit).label}"
-    prefix = QUALIFIER_PREFIX[Qualifier(qualifier)]
-    return f"{prefix} {amount}" if prefix else amount
+    amount = format_amount(format_number(value), unit)
+    qualifier = Qualifier(qualifier)
+    if qualifier == Qualifier.MORE_THAN:
+        return gettext("over %(amount)s") % {"amount": amount}
+    if qualifier == Qualifier.AT_LEAST:
+        return gettext("at least %(amount)s") % {"amount": amount}
+    if qualifier == Qualifier.ABOUT:
+        return gettext("about %(amount)s") % {"amount": amount}
+    if qualifier == Qualifier.LESS_THAN:
+        return gettext("under %(amount)s") % {"amount": amount}
+    return amount

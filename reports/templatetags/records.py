@@ -1,0 +1,20 @@
+"""Template tags for records in two languages (see reports.bilingual)."""
+
+from django import template
+
+from reports.bilingual import field_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def text(context, record, field):
+    """{% text statistic "label" %}: the field in the page's language, marked up."""
+    return field_html(record, field, context.get("page_lang"))
+
+
+@register.simple_tag
+def plain(record, field):
+    """{% plain statistic "label" %}: the field's text in the page's language, no markup
+    (for attributes, titles and other places that take text only)."""
+    return record.text_in(field).text

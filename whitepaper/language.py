@@ -1,0 +1,54 @@
+"""The language of a request: from the URL on the public site, from the browser in the admin.
+
+English pages live at their paths, Chinese pages at the same paths under /zh-hans/
+(i18n_patterns with prefix_default_language=False). A public page's language comes from its
+URL only, never from a cookie or the Accept-Language header, so that every URL has one
+meaning and every cache (the page cache, a browser's, a proxy's) stays correct. The admin
+is not translated by URL: it follows the browser, as Django's LocaleMiddleware does.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+ADMIN_PATH = "/admin/"
+
+
+def language_of_path(path):
+    """The language a public path is in: its prefix, else the default (English)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def path_in(path, language):
+    """The same public page in another language: /statistics/ <-> /zh-hans/statistics/.
+
+    Every public path is the same below the language prefix, so this needs no URL lookup
+    (and works for a page that does not exist, such as a 404)."""
+    current = translation.get_language_from_path(path)
+    if current:
+        path = path[len(current) + 1 :]
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language}{path}"
+
+
+class LanguageMiddleware:
+    """Activate the request's language (see the module's docstring) and say it in
+    Content-Language. Takes the place of Django's LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        is_admin = request.path_info.startswith(ADMIN_PATH)
+        if is_admin:
+            language = translation.get_language_from_request(request)
+        else:
+            language = language_of_path(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        if is_admin:
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
