@@ -1,7 +1,9 @@
 """Settings come from the environment and are read strictly; production refuses to start
 without a real key."""
 
+import ast
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+ENV_READERS = {"env_bool", "env_int", "env_str", "env_list", "os.environ.get", "os.getenv"}
 GOOD_KEY = "s" * 25 + "t" * 25 + "uvwxy"
 
 
@@ -167,3 +170,42 @@ def test_each_spelling_of_a_boolean_is_read(tmp_path, on, off):
 def test_an_empty_boolean_takes_its_default(tmp_path):
     assert https_settings(tmp_path, DJANGO_HTTPS="", DJANGO_HSTS_PRELOAD="") == "False False False"
     assert https_settings(tmp_path, DJANGO_HTTPS="1", DJANGO_HSTS_PRELOAD="") == "True True True"
+
+
+def variables_read(path):
+    """The environment variables a module reads: the first argument of each call of an env
+    helper (or of os.environ.get, os.getenv), and each os.environ[...]."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ENV_READERS:
+            name = node.args[0]
+        elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+            name = node.slice
+        else:
+            continue
+        assert isinstance(name, ast.Constant), f"{path.name}, line {node.lineno}: name a variable"
+        names.add(name.value)
+    return names
+
+
+def variables_documented():
+    """The backticked names in the first column of the README's settings table."""
+    section = (ROOT / "README.md").read_text().split("\n## Settings\n")[1].split("\n## ")[0]
+    lines = section.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    names = set()
+    for line in lines[start + 2 :]:  # past the header and its underline
+        if not line.startswith("|"):
+            break
+        names.update(re.findall(r"`([A-Z][A-Z0-9_]*)`", line.split("|")[1]))
+    return names
+
+
+def test_every_variable_read_is_in_the_readme_and_every_one_there_is_read():
+    read = variables_read(ROOT / "whitepaper" / "settings.py") | variables_read(
+        ROOT / "gunicorn.conf.py"
+    )
+    documented = variables_documented()
+    assert {"DATABASE_URL", "DJANGO_HTTPS", "PORT", "HOST"} <= read & documented
+    assert sorted(read - documented) == [], "read but missing from the README's settings table"
+    assert sorted(documented - read) == [], "in the README's settings table but never read"
