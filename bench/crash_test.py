@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn  # noqa: E402
+from tests.local_server import create_staff, manage, start_gunicorn  # noqa: E402
 
 PASSWORD = "crash-test-password-long-enough"
 KEY = "blockchain-enterprises"

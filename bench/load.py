@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whitepaper.local_server import manage, start_gunicorn, stop  # noqa: E402
+from tests.local_server import manage, start_gunicorn, stop  # noqa: E402
 
 TARGETS = [
     ("overview", "/"),

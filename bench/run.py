@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from export_csv import phase_results
 from load import PRODUCTION, run_wrk
 
-from whitepaper.local_server import manage, start_gunicorn, stop
+from tests.local_server import manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"

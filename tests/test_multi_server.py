@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
+from tests.local_server import create_staff, manage, start_gunicorn, stop
 
 DATABASE = "whitepaper_multi_server"
 PASSWORD = "multi-server-password-long"

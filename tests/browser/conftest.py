@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
+from tests.local_server import create_staff, manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
