@@ -2,7 +2,6 @@
 without a real key."""
 
 import ast
-import os
 import re
 import sqlite3
 import subprocess
@@ -12,20 +11,23 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.local_server import isolated_env
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV_READERS = {"env_bool", "env_int", "env_str", "env_list", "os.environ.get", "os.getenv"}
 GOOD_KEY = "s" * 25 + "t" * 25 + "uvwxy"
 
 
 def run_python(args, env_overrides, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env["DJANGO_SECRET_KEY_FILE"] = str(tmp_path / "no-such-key")
-    env["DJANGO_SQLITE_PATH"] = str(tmp_path / "site.sqlite3")
-    env.update(env_overrides)
+    env = {
+        "DJANGO_SECRET_KEY_FILE": str(tmp_path / "no-such-key"),
+        "DJANGO_SQLITE_PATH": str(tmp_path / "site.sqlite3"),
+        **env_overrides,
+    }
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env=env,
+        env=isolated_env(**env),
         capture_output=True,
         text=True,
         timeout=120,
