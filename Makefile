@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test setup lint format clean
+.PHONY: run test setup lint format lock clean
 
 run: setup
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py whitepaper.wsgi
@@ -29,15 +29,33 @@ format: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-$(VENV)/.installed: pyproject.toml
+# The exact versions in the lock files, checked against their hashes; then the project itself.
+# A changed lock file installs again; `pip check` fails when pyproject.toml asks for a package
+# the lock does not have (run `make lock`).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip check
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
+
+# Compile the lock files from pyproject.toml's ranges (pip-tools), with this machine's Python
+# and OS: requirements.lock for the site, requirements-test.lock for the site and the `test`
+# extra, whose shared packages keep the site's versions. Run it after changing dependencies;
+# `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release the ranges allow.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-options
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) \
+		--output-file requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) \
+		--extra test --constraint requirements.lock --output-file requirements-test.lock pyproject.toml
 
 # axe-core for the browser tests' accessibility checks (pinned in package-lock.json).
 # Without npm the browser tests' axe checks report what is missing (they skip without Chromium).

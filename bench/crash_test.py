@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn  # noqa: E402
+from tests.local_server import create_staff, isolated_env, manage, start_gunicorn  # noqa: E402
 
 PASSWORD = "crash-test-password-long-enough"
 KEY = "blockchain-enterprises"
@@ -113,17 +113,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
     http_error_303 = http_error_302
 
 
-def django_env(db_path, key_file):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
-        DJANGO_SQLITE_PATH=str(db_path),
-        DJANGO_SECRET_KEY_FILE=str(key_file),
-        DJANGO_LOG_LEVEL="ERROR",
-        WEB_CONCURRENCY="1",
-    )
-    return env
-
-
 def check(db_path, acknowledged):
     connection = sqlite3.connect(db_path)
     (integrity,) = connection.execute("PRAGMA integrity_check").fetchone()
@@ -164,7 +153,12 @@ def main():
     db_path = workdir / "crash.sqlite3"
     key_file = workdir / "secret_key"
     key_file.write_text("crash-test-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz")
-    env = django_env(db_path, key_file)
+    env = isolated_env(
+        DJANGO_SQLITE_PATH=str(db_path),
+        DJANGO_SECRET_KEY_FILE=str(key_file),
+        DJANGO_LOG_LEVEL="ERROR",
+        WEB_CONCURRENCY="1",
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")

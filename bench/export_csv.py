@@ -19,12 +19,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.local_server import isolated_env, manage  # noqa: E402
+
 BENCH_KEY = "bench-only-secret-key-" + "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def django_env(db_path):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
+    return isolated_env(
         DJANGO_SQLITE_PATH=str(db_path),
         DJANGO_SECRET_KEY=BENCH_KEY,
         DJANGO_SETTINGS_MODULE="whitepaper.settings",
@@ -32,11 +35,6 @@ def django_env(db_path):
         DJANGO_LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def run_phase(env, phase, db_path):

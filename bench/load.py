@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whitepaper.local_server import manage, start_gunicorn, stop  # noqa: E402
+from tests.local_server import isolated_env, manage, start_gunicorn, stop  # noqa: E402
 
 TARGETS = [
     ("overview", "/"),
@@ -105,8 +105,7 @@ def main():
         sys.exit("wrk is not installed: apt-get install wrk")
 
     workdir = Path(tempfile.mkdtemp(prefix="whitepaper-load-"))
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(PRODUCTION, DJANGO_SQLITE_PATH=str(args.db or workdir / "load.sqlite3"))
+    env = isolated_env(**PRODUCTION, DJANGO_SQLITE_PATH=str(args.db or workdir / "load.sqlite3"))
     if not args.db:
         prepare_database(env)
 

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from export_csv import phase_results
 from load import PRODUCTION, run_wrk
 
-from whitepaper.local_server import manage, start_gunicorn, stop
+from tests.local_server import isolated_env, manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -57,8 +57,7 @@ def targets(deep_page, csv_query):
 
 
 def build(workdir, name, rows, publications):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
+    env = isolated_env(**PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
     for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
         manage(env, *command)
     fill_seconds = None
@@ -189,7 +188,7 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="whitepaper-bench-run-"))
     print(f"building databases in {workdir}", flush=True)
-    manage(dict(os.environ, **PRODUCTION), "collectstatic", "--noinput")
+    manage(isolated_env(**PRODUCTION), "collectstatic", "--noinput")
     real_env, _ = build(workdir, "real", 0, 0)
     large_env, fill_seconds = build(workdir, "large", args.rows, args.publications)
     print(f"fill: {args.rows:,} statistics in {fill_seconds:.1f} s", flush=True)

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
+from tests.local_server import create_staff, isolated_env, manage, start_gunicorn, stop
 
 DATABASE = "whitepaper_multi_server"
 PASSWORD = "multi-server-password-long"
@@ -91,15 +91,13 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
     if shared_cache and not redis_url:
         pytest.skip("REDIS_URL is not set")
     recreate_database()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
+    env = isolated_env(
         DATABASE_URL=server_url(),
         DJANGO_SECRET_KEY="multi-server-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_LOG_LEVEL="WARNING",
         WEB_CONCURRENCY="1",
     )
-    env.pop("REDIS_URL", None)
     if shared_cache:
         env["REDIS_URL"] = redis_url
     manage(env, "migrate", "--noinput")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import STAFF_PASSWORD
+from tests.local_server import isolated_env
 from whitepaper.models import Statistic
 from whitepaper.security import client_ip
 
@@ -34,12 +35,10 @@ def production_settings(**extra):
 
 
 def test_deploy_check_reports_nothing_in_production(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(PRODUCTION_ENV, DJANGO_SQLITE_PATH=str(tmp_path / "db.sqlite3"))
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=isolated_env(**PRODUCTION_ENV, DJANGO_SQLITE_PATH=str(tmp_path / "db.sqlite3")),
         capture_output=True,
         text=True,
         timeout=120,

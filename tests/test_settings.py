@@ -1,6 +1,8 @@
-"""Settings come from the environment; production refuses to start without a real key."""
+"""Settings come from the environment and are read strictly; production refuses to start
+without a real key."""
 
-import os
+import ast
+import re
 import sqlite3
 import subprocess
 import sys
@@ -9,22 +11,31 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.local_server import isolated_env
+
 ROOT = Path(__file__).resolve().parent.parent
+ENV_READERS = {"env_bool", "env_int", "env_str", "env_list", "os.environ.get", "os.getenv"}
+GOOD_KEY = "s" * 25 + "t" * 25 + "uvwxy"
 
 
-def run_manage(args, env_overrides, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env["DJANGO_SECRET_KEY_FILE"] = str(tmp_path / "no-such-key")
-    env["DJANGO_SQLITE_PATH"] = str(tmp_path / "site.sqlite3")
-    env.update(env_overrides)
+def run_python(args, env_overrides, tmp_path):
+    env = {
+        "DJANGO_SECRET_KEY_FILE": str(tmp_path / "no-such-key"),
+        "DJANGO_SQLITE_PATH": str(tmp_path / "site.sqlite3"),
+        **env_overrides,
+    }
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
-        env=env,
+        env=isolated_env(**env),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def run_manage(args, env_overrides, tmp_path):
+    return run_python(["manage.py", *args], env_overrides, tmp_path)
 
 
 def test_production_refuses_to_start_without_a_key(tmp_path):
@@ -66,7 +77,7 @@ def test_sqlite_file_runs_wal_with_full_sync(tmp_path):
             "print(c.execute('PRAGMA journal_mode').fetchone()[0], "
             "c.execute('PRAGMA synchronous').fetchone()[0])",
         ],
-        {"DJANGO_SECRET_KEY": "s" * 25 + "t" * 25 + "uvwxy"},
+        {"DJANGO_SECRET_KEY": GOOD_KEY},
         tmp_path,
     )
     assert result.returncode == 0, result.stderr
@@ -86,3 +97,117 @@ def test_whitenoise_follows_security_middleware():
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]
+
+
+def test_a_misspelt_boolean_stops_start_up(tmp_path):
+    result = run_manage(
+        ["check"], {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_HTTPS": "ture"}, tmp_path
+    )
+    assert result.returncode != 0
+    assert (
+        "DJANGO_HTTPS must be one of 1/0, true/false, yes/no, on/off (in any case), not 'ture'."
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "name, value, minimum",
+    [
+        ("DJANGO_HSTS_SECONDS", "1y", 0),
+        ("DJANGO_CONN_MAX_AGE", "1.5", 0),
+        ("DJANGO_LOCKOUT_MINUTES", "0", 1),
+    ],
+)
+def test_a_bad_integer_stops_start_up(tmp_path, name, value, minimum):
+    result = run_manage(["check"], {"DJANGO_SECRET_KEY": GOOD_KEY, name: value}, tmp_path)
+    assert result.returncode != 0
+    assert f"{name} must be a whole number, at least {minimum}, not {value!r}." in result.stderr
+
+
+def test_a_bad_integer_stops_gunicorn(tmp_path):
+    result = run_python(
+        ["-m", "gunicorn", "--config", "gunicorn.conf.py", "--check-config", "whitepaper.wsgi"],
+        {"DJANGO_SECRET_KEY": GOOD_KEY, "GUNICORN_THREADS": "four"},
+        tmp_path,
+    )
+    assert result.returncode != 0
+    assert "GUNICORN_THREADS must be a whole number, at least 1, not 'four'." in result.stderr
+
+
+def https_settings(tmp_path, **env):
+    """SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE and SECURE_HSTS_PRELOAD as the site reads
+    them from env."""
+    result = run_manage(
+        [
+            "shell",
+            "-c",
+            "from django.conf import settings as s; "
+            "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_PRELOAD)",
+        ],
+        {"DJANGO_SECRET_KEY": GOOD_KEY, **env},
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    return " ".join(result.stdout.split()[-3:])
+
+
+@pytest.mark.parametrize(
+    "on, off",
+    [
+        ("1", "0"),
+        ("true", "false"),
+        ("TRUE", "FALSE"),
+        ("True", "False"),
+        ("yes", "no"),
+        ("YES", "No"),
+        ("on", "off"),
+        ("On", "OFF"),
+    ],
+)
+def test_each_spelling_of_a_boolean_is_read(tmp_path, on, off):
+    # With HTTPS on, HSTS preload is on unless turned off.
+    assert https_settings(tmp_path, DJANGO_HTTPS=on, DJANGO_HSTS_PRELOAD=off) == "True True False"
+
+
+def test_an_empty_boolean_takes_its_default(tmp_path):
+    assert https_settings(tmp_path, DJANGO_HTTPS="", DJANGO_HSTS_PRELOAD="") == "False False False"
+    assert https_settings(tmp_path, DJANGO_HTTPS="1", DJANGO_HSTS_PRELOAD="") == "True True True"
+
+
+def variables_read(path):
+    """The environment variables a module reads: the first argument of each call of an env
+    helper (or of os.environ.get, os.getenv), and each os.environ[...]."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ENV_READERS:
+            name = node.args[0]
+        elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+            name = node.slice
+        else:
+            continue
+        assert isinstance(name, ast.Constant), f"{path.name}, line {node.lineno}: name a variable"
+        names.add(name.value)
+    return names
+
+
+def variables_documented():
+    """The backticked names in the first column of the README's settings table."""
+    section = (ROOT / "README.md").read_text().split("\n## Settings\n")[1].split("\n## ")[0]
+    lines = section.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    names = set()
+    for line in lines[start + 2 :]:  # past the header and its underline
+        if not line.startswith("|"):
+            break
+        names.update(re.findall(r"`([A-Z][A-Z0-9_]*)`", line.split("|")[1]))
+    return names
+
+
+def test_every_variable_read_is_in_the_readme_and_every_one_there_is_read():
+    read = variables_read(ROOT / "whitepaper" / "settings.py") | variables_read(
+        ROOT / "gunicorn.conf.py"
+    )
+    documented = variables_documented()
+    assert {"DATABASE_URL", "DJANGO_HTTPS", "PORT", "HOST"} <= read & documented
+    assert sorted(read - documented) == [], "read but missing from the README's settings table"
+    assert sorted(documented - read) == [], "in the README's settings table but never read"

@@ -1,9 +1,9 @@
 """Settings for the white paper site, read from the environment.
 
-Every setting an operator may change is an environment variable; the README has the table.
+Every setting an operator may change is an environment variable, read through whitepaper.env
+(a value that cannot be read stops start-up); the README has the table.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,28 +13,18 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV
 
+from whitepaper.env import env_bool, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DJANGO_DEBUG")
-
-SECRET_KEY_FILE = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
+SECRET_KEY_FILE = Path(env_str("DJANGO_SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
 
 
 def read_secret_key():
     """The key from DJANGO_SECRET_KEY, else from the untracked key file `make` creates."""
-    key = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+    key = env_str("DJANGO_SECRET_KEY", "")
     if not key and SECRET_KEY_FILE.is_file():
         key = SECRET_KEY_FILE.read_text().strip()
     return key
@@ -55,8 +45,8 @@ if not DEBUG and is_insecure_key(SECRET_KEY):
 if not SECRET_KEY:
     SECRET_KEY = "django-insecure-debug-only-key"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -115,13 +105,12 @@ TEMPLATES = [
     },
 ]
 
-SQLITE_PATH = Path(os.environ.get("DJANGO_SQLITE_PATH", BASE_DIR / "data" / "whitepaper.sqlite3"))
+SQLITE_PATH = Path(env_str("DJANGO_SQLITE_PATH", BASE_DIR / "data" / "whitepaper.sqlite3"))
 
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{SQLITE_PATH}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{SQLITE_PATH}"),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60, minimum=0),
         conn_health_checks=True,
     )
 }
@@ -138,7 +127,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # "default" holds rendered pages, keyed by the data's version (reports.freshness), so a
 # cache of each server's own is never stale; "shared" must be the same for every app server
 # (the admin import keeps its uploaded file there between preview and confirm).
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE}
@@ -151,7 +140,7 @@ else:
         },
     }
 #: How long a rendered page is kept; 0 turns the page cache off (benchmarks of rendering).
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600, minimum=0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -183,11 +172,11 @@ STORAGES = {
 }
 
 # Security. DJANGO_HTTPS=1 in production: HTTPS redirect, secure cookies and HSTS.
-HTTPS = env_bool("DJANGO_HTTPS")
+HTTPS = env_bool("DJANGO_HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
 # Load balancers check health over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
 # An operator who turns these off on purpose has answered the deploy check's question.
@@ -211,7 +200,7 @@ CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SAMESITE = "Lax"
 
 #: Reverse proxies in front of the app that set X-Forwarded-For and X-Forwarded-Proto.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0, minimum=0)
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -235,7 +224,7 @@ AXES_HANDLER = "whitepaper.security.LockoutHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = 5
 ADDRESS_FAILURE_LIMIT = 20
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOCKOUT_MINUTES", "15")))
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "whitepaper.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
@@ -263,8 +252,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 
 #: Part of every page's ETag, so that a new release of the site is never served as a 304.
-SITE_RELEASE = os.environ.get("SITE_RELEASE", "0.1.0")
+SITE_RELEASE = env_str("SITE_RELEASE", "0.1.0")

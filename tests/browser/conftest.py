@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from whitepaper.local_server import create_staff, manage, start_gunicorn, stop
+from tests.local_server import create_staff, isolated_env, manage, start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -59,15 +59,13 @@ def pytest_collection_modifyitems(config, items):
 def site(tmp_path_factory):
     """The base URL of a gunicorn serving a fresh copy of the site."""
     workdir = tmp_path_factory.mktemp("browser-site")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(
+    env = isolated_env(
         DJANGO_SQLITE_PATH=str(workdir / "site.sqlite3"),
         DJANGO_SECRET_KEY="browser-test-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_LOG_LEVEL="WARNING",
         DJANGO_LOCKOUT_MINUTES="1",
     )
-    env.pop("REDIS_URL", None)
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")

@@ -1,9 +1,11 @@
 """Run the site as a separate gunicorn process on 127.0.0.1, for tests and benchmarks.
 
-Used by the browser tests, the multi-server test and the scripts under bench/: each prepares
-its own database through `manage`, then `start_gunicorn` serves it on a free loopback port.
+Used by the tests that start the site in a subprocess and by the scripts under bench/: each
+builds its environment with `isolated_env`, prepares its own database through `manage`, then
+`start_gunicorn` serves it on a free loopback port.
 """
 
+import os
 import socket
 import subprocess
 import sys
@@ -12,6 +14,19 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def isolated_env(**overrides):
+    """os.environ without the site's own settings (DATABASE_URL, REDIS_URL, DJANGO_*), plus
+    the overrides: a process started for a test or a benchmark never reaches the developer's
+    database or cache, nor takes the settings of their shell."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DATABASE_URL", "REDIS_URL") and not name.startswith("DJANGO_")
+    }
+    env.update(overrides)
+    return env
 
 
 def free_port():
