@@ -6,7 +6,7 @@ Chinese text yet it shows the English, in its own lang attribute, with a visible
 in the page's own language needs no markup.
 """
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.translation import gettext
 
 from whitepaper.models import html_lang
@@ -15,6 +15,8 @@ from whitepaper.models import html_lang
 def text_html(shown, page_lang=None):
     """A Text (whitepaper.models.translation) as HTML in a page of page_lang."""
     page_lang = page_lang or html_lang()
+    if not shown.text:
+        return ""
     if shown.lang == page_lang:
         return conditional_escape(shown.text)
     html = format_html('<span lang="{}">{}</span>', shown.lang, shown.text)
@@ -28,3 +30,40 @@ def text_html(shown, page_lang=None):
 def field_html(record, field, page_lang=None):
     """The record's field as HTML in a page of page_lang (default: the active language)."""
     return text_html(record.text_in(field), page_lang)
+
+
+def field_renderer(field, page_lang):
+    """A function giving a record's field as HTML in a page of page_lang: the same HTML as
+    field_html, for rendering many records of one page (no lookups per record)."""
+    if page_lang == html_lang("en"):
+        return lambda record: escape(getattr(record, field))
+    twin = f"{field}_zh"
+    fallback = format_html(
+        ' <span class="fallback">{}</span>', gettext("(English: not yet translated)")
+    )
+
+    def render(record):
+        chinese = getattr(record, twin)
+        if chinese:
+            return escape(chinese)
+        english = getattr(record, field)
+        if not english:
+            return ""
+        return format_html('<span lang="en">{}</span>{}', english, fallback)
+
+    return render
+
+
+def stated_text_html(record, field, page_lang=None):
+    """Text that stands for the source's own words (a tendency as stated): on an English
+    page the text; on a Chinese page the site's translation, labelled, with the English
+    verbatim beside it in its own lang attribute."""
+    shown = record.text_in(field)
+    if not shown.is_translation:
+        return text_html(shown, page_lang)
+    return format_html(
+        '{} <span class="translation-note">{}</span> <q class="original" lang="en">{}</q>',
+        shown.text,
+        gettext("(this site’s translation; the source’s words:)"),
+        getattr(record, field),
+    )

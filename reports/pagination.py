@@ -1,33 +1,54 @@
-"""Paging through large tables: a capped page size, a cached row count, and bookmarks so
-that a page deep in the list does not make the database step over every row before it.
+"""Paging through large tables without walking them.
 
-With LIMIT/OFFSET, page 40,000 of a table makes the database walk a million index entries
-and throw them away. Instead, the paginator keeps *bookmarks*: the sort key of every
-BOOKMARK_EVERY-th row of a view (its filters and its order), kept in the cache under the
-data version, like the row count. A page then seeks straight to the nearest bookmark at or
-before it, with a row-value comparison the database answers from the order's index, and
-steps over fewer than BOOKMARK_EVERY rows. Bookmarks are found the first time a page needs
-them, by hops of BOOKMARK_EVERY rows from the last one known, so the cost of a deep page is
-paid once per data version, not on every request.
+Two ways to reach a page, both answered from the order's index:
 
-Seeking needs an order of the model's own non-null columns, all ascending or all
-descending, that ends with the primary key (so that the key is unique); every order of the
-statistics table is one. Any other order pages with OFFSET.
+- **Seek keys** (keyset pagination). The Previous and Next links carry the sort key of the
+  first or last row shown (``?before=`` / ``?after=``), so the next page is "the rows after
+  this key": one index range, however deep. A reader or crawler who pages through never needs
+  anything else.
+- **Page numbers** (``?page=N``, for links people already have and for jumping). Page N
+  starts at row (N - 1) x per_page. Rather than stepping over those rows (LIMIT/OFFSET walks
+  the index entry by entry), the paginator keeps *bookmarks*: the sort key of every
+  BOOKMARK_EVERY-th row of the view (its filters and order), found by one query with a window
+  function and cached under the data version, like the row count (in Redis when REDIS_URL is
+  set, so every app server shares them). A page then seeks to the nearest bookmark at or
+  before it and steps over fewer than BOOKMARK_EVERY rows. While one request finds the
+  bookmarks, others never wait for it: they page with OFFSET until the bookmarks are there.
+
+Seeking needs an order of the model's own non-null columns, all ascending or all descending,
+that ends with the primary key (so that the key is unique); every order of the statistics
+table is one. Any other order pages with OFFSET.
 """
+
+import base64
+import binascii
+import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
-from django.db.models import F, Field, Func, Value
-from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Field, Func, Value, Window
+from django.db.models.functions import RowNumber
+from django.db.models.lookups import (
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+)
 from django.utils.functional import cached_property
 from django_tables2.rows import BoundRows
 
-#: Rows between two bookmarks: the most a page ever steps over.
+#: Rows between two bookmarks: the most a page number ever steps over.
 BOOKMARK_EVERY = 1000
 #: Counts and bookmarks are keyed by the data version, so they may be kept long.
 CACHE_SECONDS = 3600
+#: How long one request may hold the right to find a view's bookmarks.
+FINDING_SECONDS = 60
+
+
+class BadSeekKey(Exception):
+    """An ?after= or ?before= value that is not a sort key of this view."""
 
 
 def seek_order(queryset):
@@ -67,27 +88,87 @@ class RowValue(Func):
     output_field = Field()
 
 
-def from_bookmark(queryset, fields, descending, bookmark):
-    """The queryset's rows from the bookmark on, in its order: (a, b, id) >= (x, y, z)."""
+def from_bookmark(queryset, fields, descending, bookmark, strict=False):
+    """The queryset's rows from the bookmark on, in its order: (a, b, id) >= (x, y, z), or
+    strictly after it."""
     columns = RowValue(*(F(field.attname) for field in fields))
     values = RowValue(
         *(Value(value, output_field=field) for field, value in zip(fields, bookmark, strict=True))
     )
-    comparison = LessThanOrEqual if descending else GreaterThanOrEqual
+    if descending:
+        comparison = LessThan if strict else LessThanOrEqual
+    else:
+        comparison = GreaterThan if strict else GreaterThanOrEqual
     return queryset.filter(comparison(columns, values))
+
+
+def before_bookmark(queryset, fields, descending, bookmark):
+    """The queryset's rows strictly before the bookmark, nearest first."""
+    columns = RowValue(*(F(field.attname) for field in fields))
+    values = RowValue(
+        *(Value(value, output_field=field) for field, value in zip(fields, bookmark, strict=True))
+    )
+    comparison = GreaterThan if descending else LessThan
+    return queryset.filter(comparison(columns, values)).reverse()
+
+
+def json_value(value):
+    """A sort key value as JSON: numbers and text as they are, others (dates, decimals) as
+    the text their field reads back."""
+    return value if isinstance(value, int | str) else str(value)
+
+
+def encode_key(row):
+    """A row's sort key as URL-safe text."""
+    values = [json_value(value) for value in row]
+    text = json.dumps(values, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_key(fields, token):
+    """The sort key in a token from encode_key; BadSeekKey if it is not one."""
+    try:
+        text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        values = json.loads(text)
+    except (ValueError, UnicodeDecodeError, binascii.Error) as error:
+        raise BadSeekKey(token) from error
+    if not isinstance(values, list) or len(values) != len(fields):
+        raise BadSeekKey(token)
+    try:
+        return tuple(field.to_python(value) for field, value in zip(fields, values, strict=True))
+    except (ValidationError, TypeError) as error:
+        raise BadSeekKey(token) from error
+
+
+class SeekPage(Page):
+    """A page reached by a seek key: its rows, and the keys of its first and last rows."""
+
+    def __init__(self, object_list, number, paginator, has_before, has_after, keys):
+        super().__init__(object_list, number, paginator)
+        self.first_key, self.last_key = keys
+        self._has_before, self._has_after = has_before, has_after
+
+    def has_next(self):
+        return self._has_after
+
+    def has_previous(self):
+        return self._has_before
 
 
 class CappedPaginator(Paginator):
     """Keeps ?per_page= between 1 and TABLE_MAX_PER_PAGE, whatever a client asks for;
     remembers the row count of a filtered view for the current data version, so that paging
-    through a large table counts its rows once; and seeks deep pages from bookmarks.
+    through a large table counts its rows once; seeks deep pages from bookmarks, and pages
+    reached by a seek key from that key.
 
     ``cache_key`` names the view (data version and filters); without it nothing is cached.
+    ``seek`` is ("after" or "before", token) when the page was asked for by a seek key.
     """
 
-    def __init__(self, object_list, per_page, *args, cache_key=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, cache_key=None, seek=None, **kwargs):
         per_page = min(max(int(per_page), 1), settings.TABLE_MAX_PER_PAGE)
         self.cache_key = cache_key
+        self.seek = seek
         super().__init__(object_list, per_page, *args, **kwargs)
 
     @cached_property
@@ -101,46 +182,97 @@ class CappedPaginator(Paginator):
             cache.set(key, count, CACHE_SECONDS)
         return count
 
+    @cached_property
+    def queryset(self):
+        rows = self.object_list
+        return rows.data.data if isinstance(rows, BoundRows) else rows
+
+    @cached_property
+    def order(self):
+        """(fields, descending) of the view's order, or None if it cannot be sought."""
+        return seek_order(self.queryset) if hasattr(self.queryset, "query") else None
+
     def page(self, number):
         number = self.validate_number(number)
+        if self.seek and self.order:
+            return self.seek_page(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
         return self._get_page(self.rows_between(bottom, top), number, self)
 
+    def wrap(self, records):
+        rows = self.object_list
+        if isinstance(rows, BoundRows):
+            return BoundRows(data=records, table=rows.table, pinned_data=rows.pinned_data)
+        return records
+
+    def seek_page(self, number):
+        """The per_page rows after (or before) the seek key, and whether more lie beyond."""
+        direction, token = self.seek
+        fields, descending = self.order
+        key = decode_key(fields, token)
+        if direction == "after":
+            rows = from_bookmark(self.queryset, fields, descending, key, strict=True)
+            records = list(rows[: self.per_page + 1])
+            has_after, has_before = len(records) > self.per_page, True
+            records = records[: self.per_page]
+        else:
+            rows = before_bookmark(self.queryset, fields, descending, key)
+            records = list(rows[: self.per_page + 1])
+            has_before, has_after = len(records) > self.per_page, True
+            records = records[: self.per_page][::-1]
+        names = [field.attname for field in fields]
+        keys = [tuple(getattr(record, name) for name in names) for record in records]
+        ends = (keys[0], keys[-1]) if keys else (key, key)
+        return SeekPage(self.wrap(records), number, self, has_before, has_after, ends)
+
     def rows_between(self, bottom, top):
         """The rows of [bottom, top), from the nearest bookmark when the page is deep."""
         rows = self.object_list
-        queryset = rows.data.data if isinstance(rows, BoundRows) else rows
-        order = seek_order(queryset) if hasattr(queryset, "query") else None
-        if bottom < BOOKMARK_EVERY or order is None or self.cache_key is None:
+        if bottom < BOOKMARK_EVERY or self.order is None or self.cache_key is None:
             return rows[bottom:top]
-        fields, descending = order
-        bookmarks = self.bookmarks(queryset, fields, descending, bottom // BOOKMARK_EVERY)
+        fields, descending = self.order
+        bookmarks = self.bookmarks(fields, descending)
         if not bookmarks:
             return rows[bottom:top]
-        start = len(bookmarks) - 1
+        start = min(bottom // BOOKMARK_EVERY, len(bookmarks) - 1)
         skip = bottom - start * BOOKMARK_EVERY
-        page = from_bookmark(queryset, fields, descending, bookmarks[start])
-        page = page[skip : skip + top - bottom]
-        if isinstance(rows, BoundRows):
-            return BoundRows(data=page, table=rows.table, pinned_data=rows.pinned_data)
-        return page
+        page = from_bookmark(self.queryset, fields, descending, bookmarks[start])
+        return self.wrap(page[skip : skip + top - bottom])
 
-    def bookmarks(self, queryset, fields, descending, wanted):
-        """The sort keys of rows 0, BOOKMARK_EVERY, 2 * BOOKMARK_EVERY, … up to the
-        wanted-th bookmark (fewer if the view ends first), from the cache or found now."""
+    def bookmarks(self, fields, descending):
+        """The sort keys of rows 0, BOOKMARK_EVERY, 2 x BOOKMARK_EVERY, ... of the view,
+        from the cache or found now; None while another request is finding them."""
         names = [field.attname for field in fields]
         key = f"{self.cache_key}|bookmarks|{'-' if descending else '+'}{','.join(names)}"
-        bookmarks = cache.get(key) or list(queryset.values_list(*names)[:1])
-        known = len(bookmarks)
-        while bookmarks and len(bookmarks) <= wanted:
-            rest = from_bookmark(queryset, fields, descending, bookmarks[-1]).values_list(*names)
-            following = list(rest[BOOKMARK_EVERY : BOOKMARK_EVERY + 1])
-            if not following:
-                break
-            bookmarks.append(following[0])
-        if len(bookmarks) != known:
+        bookmarks = cache.get(key)
+        if bookmarks is not None:
+            return bookmarks
+        finding = f"{key}|finding"
+        if not cache.add(finding, True, FINDING_SECONDS):
+            return None
+        try:
+            bookmarks = find_bookmarks(self.queryset, fields, descending)
             cache.set(key, bookmarks, CACHE_SECONDS)
-        return bookmarks[: wanted + 1]
+        finally:
+            cache.delete(finding)
+        return bookmarks
+
+
+def find_bookmarks(queryset, fields, descending):
+    """Every BOOKMARK_EVERY-th sort key of the queryset, in one query: each row is numbered
+    in the order (a window function over the order's index) and every BOOKMARK_EVERY-th is
+    kept."""
+    names = [field.attname for field in fields]
+    order = [F(name).desc() if descending else F(name).asc() for name in names]
+    numbered = (
+        queryset.order_by()
+        .annotate(row_number=Window(RowNumber(), order_by=order))
+        .annotate(place=(F("row_number") - 1) % BOOKMARK_EVERY)
+        # Filtering on a window function makes Django wrap the query in a subquery.
+        .filter(place=0)
+        .values_list(*names, "row_number")
+    )
+    return [row[:-1] for row in sorted(numbered, key=lambda row: row[-1])]

@@ -3,19 +3,22 @@
 import hashlib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, gettext
 from django.views import View
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from reports import exports
+from reports import exports, table_html
 from reports.freshness import conditional_on_data, data_version, fresh_page
-from reports.pagination import CappedPaginator
+from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
 from whitepaper.models import Publication
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
-VIEW_ONLY_PARAMS = ("page", "per_page", "_export")
+VIEW_ONLY_PARAMS = ("page", "per_page", "_export", "after", "before")
 DOWNLOAD_FORMATS = ("csv", "json")
 
 
@@ -31,6 +34,17 @@ def download_url(request, table, fmt):
     url = table.download_url(fmt)
     query = download_query(request)
     return f"{url}?{query}" if query else url
+
+
+def filter_params(request, filterset_class):
+    """The filters' own parameters in the query string, in a stable order: any other
+    parameter would make a new cache key for the same rows."""
+    known = filterset_class.base_filters
+    return sorted((name, values) for name, values in request.GET.lists() if name in known)
+
+
+def cache_key(*parts):
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
 
 
 @method_decorator(fresh_page, name="dispatch")
@@ -53,16 +67,17 @@ class TableView(SingleTableMixin, FilterView):
         return self.table.filterset_class
 
     def get_table_pagination(self, table):
-        """Pagination options, with a cache key for the row count and bookmarks of this
-        filtered view."""
+        """Pagination options: a cache key for the row count and bookmarks of this filtered
+        view, and the seek key if the page was asked for by one."""
         pagination = super().get_table_pagination(table)
-        # Only the filters' own parameters: any other would make a new key for the same rows.
-        known = self.table.filterset_class.base_filters
-        filters = sorted(
-            (name, values) for name, values in self.request.GET.lists() if name in known
-        )
-        key = f"{data_version(self.request)}|{self.table.slug}|{filters}"
-        pagination["cache_key"] = "table:" + hashlib.sha256(key.encode()).hexdigest()
+        filters = filter_params(self.request, self.table.filterset_class)
+        key = cache_key(data_version(self.request), self.table.slug, filters)
+        pagination["cache_key"] = f"table:{key}"
+        for direction in ("after", "before"):
+            token = self.request.GET.get(direction)
+            if token:
+                pagination["seek"] = (direction, token)
+                break
         return pagination
 
     def get(self, request, *args, **kwargs):
@@ -73,17 +88,48 @@ class TableView(SingleTableMixin, FilterView):
                     f"Unsupported format. Downloads are {', '.join(DOWNLOAD_FORMATS)}."
                 )
             return HttpResponseRedirect(download_url(request, self.table, export))
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except BadSeekKey:
+            return HttpResponseBadRequest(
+                gettext(
+                    "This link's position in the table is not valid for this sort order. "
+                    "Start again from the first page."
+                )
+            )
+
+    def filter_form_html(self, context):
+        """The filter form, rendered once per data version, language and set of filter
+        values (its menus cost more to render than the rest of the page)."""
+        key = cache_key(
+            data_version(self.request),
+            get_language(),
+            self.request.path,
+            filter_params(self.request, self.table.filterset_class),
+            self.request.GET.get("sort", ""),
+        )
+        html = cache.get(f"filter-form:{key}")
+        if html is None:
+            html = render_to_string("includes/_filter_form.html", context, self.request)
+            cache.set(f"filter-form:{key}", html, CACHE_SECONDS)
+        return html
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        table = context["table"]
+        records = [row.record for row in table.page.object_list]
         context.update(
             title=self.table.title,
             intro=self.table.intro,
             csv_url=download_url(self.request, self.table, "csv"),
             json_url=download_url(self.request, self.table, "json"),
             max_per_page=settings.TABLE_MAX_PER_PAGE,
+            table_headings=table_html.headings(table, self.request),
+            table_rows=table_html.rows(table, records),
+            table_count=table_html.count_text(table.paginator, table.page.number),
+            table_pages=table_html.page_links(table, self.request, records),
         )
+        context["filter_form"] = self.filter_form_html(context)
         return context
 
 
@@ -98,7 +144,9 @@ class DownloadView(View):
         bom = request.GET.get("bom", "1")
         if bom not in ("0", "1"):
             return HttpResponseBadRequest("bom must be 0 (plain RFC 4180) or 1 (for Excel).")
-        filterset = self.table.filterset_class(request.GET or None, queryset=self.table.queryset())
+        filterset = self.table.filterset_class(
+            request.GET or None, queryset=self.table.queryset(), request=request
+        )
         if filterset.is_bound and not filterset.is_valid():
             return HttpResponseBadRequest(
                 "Invalid filter: "

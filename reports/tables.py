@@ -1,24 +1,176 @@
 """The public tables (django-tables2).
 
-Every column that renders HTML has a ``value_*`` twin giving the plain value, and every sort
-ends on the primary key so that pages and downloads list tied rows in the same order.
+django-tables2 owns the columns, their headings, sorting and pagination. The cells are
+rendered here, in Python: each column makes a renderer for the page (``renderer(page_lang)``),
+a function from a record to its cell's HTML called once per cell, with no template and no
+inspection of its signature; that is what makes a table page cost a few milliseconds
+(reports.table_html puts the rows together). ``render`` gives django-tables2's own rendering
+path the same HTML.
+
+Every sort ends on the primary key so that pages and downloads list tied rows in the same
+order. The downloads do not use these classes' cells: ``export_fields`` lists their columns.
 """
 
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from reports.bilingual import field_renderer, stated_text_html
 from whitepaper.models import (
+    CHINESE,
     IndustrySegment,
     RegionalPresence,
     Statistic,
     Tendency,
+    format_measure,
+    html_lang,
     public_statistic_order,
 )
 
+NOT_STATED = _("not stated")
 
-class SourceQuoteColumn(tables.Column):
-    """The verbatim source sentence, in a blockquote a reader can copy."""
+
+def related(record, path):
+    """The object at the end of a dotted path of relations ("region" -> record.region)."""
+    for name in path.split(".") if path else ():
+        record = getattr(record, name)
+    return record
+
+
+def on(of, render):
+    """A cell renderer applied to a related object (``of``, a dotted path) of the record."""
+    if not of:
+        return render
+    return lambda record: render(related(record, of))
+
+
+class CellColumn(tables.Column):
+    """A column whose cells come from ``renderer(page_lang)``: a function of the record
+    giving the cell's HTML, made once per page so that what does not change from row to row
+    (translated labels, the page's language) is looked up once."""
+
+    def renderer(self, page_lang):
+        raise NotImplementedError
+
+    def render(self, record):
+        return mark_safe(self.renderer(html_lang())(record))
+
+
+class TextColumn(CellColumn):
+    """A translated text field of the record (or of a related object), optionally a link to
+    the record's own page."""
+
+    def __init__(self, field, of="", link=False, **kwargs):
+        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
+        super().__init__(**kwargs)
+        self.field, self.of, self.link = field, of.replace("__", "."), link
+
+    def renderer(self, page_lang):
+        text = on(self.of, field_renderer(self.field, page_lang))
+        if not self.link:
+            return text
+        return lambda record: f'<a href="{escape(record.get_absolute_url())}">{text(record)}</a>'
+
+
+class StatedTextColumn(CellColumn):
+    """Text that stands for the source's words; on a Chinese page, the site's translation
+    labelled as such beside the English verbatim."""
+
+    def __init__(self, field, **kwargs):
+        kwargs.setdefault("accessor", field)
+        super().__init__(**kwargs)
+        self.field = field
+
+    def renderer(self, page_lang):
+        return lambda record: stated_text_html(record, self.field, page_lang)
+
+
+class PlainColumn(CellColumn):
+    """A value shown as it is (a code, a number); "not stated" when there is none."""
+
+    def __init__(self, field, of="", **kwargs):
+        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
+        super().__init__(**kwargs)
+        self.field, self.of = field, of.replace("__", ".")
+
+    def renderer(self, page_lang):
+        field, missing = self.field, escape(NOT_STATED)
+
+        def render(obj):
+            value = getattr(obj, field)
+            return missing if value is None else escape(value)
+
+        return on(self.of, render)
+
+
+class ChoiceColumn(CellColumn):
+    """A choice field, shown by its label in the page's language."""
+
+    def __init__(self, field, of="", **kwargs):
+        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
+        super().__init__(**kwargs)
+        self.field, self.of = field, of.replace("__", ".")
+
+    def renderer(self, page_lang):
+        field, labels = self.field, {}
+
+        def render(obj):
+            if not labels:  # the labels in the page's language, looked up for the first row
+                choices = type(obj)._meta.get_field(field).flatchoices
+                labels.update((value, escape(label)) for value, label in choices)
+            value = getattr(obj, field)
+            return labels.get(value) or escape(value)
+
+        return on(self.of, render)
+
+
+class FigureColumn(CellColumn):
+    """A statistic's value as a reader would write it ("over 80%"): the record's own, or
+    that of the statistic it points to (``of``), linked to that statistic's page."""
+
+    def __init__(self, of="", **kwargs):
+        super().__init__(**kwargs)
+        self.of = of
+
+    def renderer(self, page_lang):
+        language = CHINESE if page_lang == html_lang(CHINESE) else "en"
+        missing = escape(NOT_STATED)
+
+        def figure(statistic):
+            return escape(
+                format_measure(statistic.value, statistic.unit, statistic.qualifier, language)
+            )
+
+        if not self.of:
+            return lambda record: f'<span class="figure">{figure(record)}</span>'
+
+        def linked(record):
+            statistic = getattr(record, self.of)
+            if statistic is None:
+                return missing
+            url = escape(statistic.get_absolute_url())
+            return f'<a href="{url}" class="figure">{figure(statistic)}</a>'
+
+        return linked
+
+
+class AsOfColumn(CellColumn):
+    """The date the figure describes, ISO formatted."""
+
+    def __init__(self, field="publication__data_as_of", **kwargs):
+        kwargs.setdefault("verbose_name", _("As of"))
+        kwargs.setdefault("order_by", (field, "pk"))
+        kwargs.setdefault("attrs", {"td": {"class": "date"}})
+        super().__init__(accessor=field, **kwargs)
+        self.path = field.replace("__", ".")
+
+    def renderer(self, page_lang):
+        return lambda record: related(record, self.path).isoformat()
+
+
+class SourceQuoteColumn(CellColumn):
+    """The verbatim source sentence, in a blockquote a reader can copy. Always English."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Source sentence"))
@@ -28,39 +180,31 @@ class SourceQuoteColumn(tables.Column):
         kwargs.setdefault("orderable", False)
         super().__init__(**kwargs)
 
-    def render(self, value):
-        return format_html('<blockquote class="source-quote">“{}”</blockquote>', value)
-
-    def value(self, value):
-        return value
-
-
-class AsOfColumn(tables.Column):
-    """The date the figure describes, ISO formatted (a plain column: django-tables2's
-    DateColumn compiles a template for every cell)."""
-
-    def __init__(self, accessor="publication__data_as_of", **kwargs):
-        kwargs.setdefault("verbose_name", _("As of"))
-        kwargs.setdefault("order_by", (accessor, "pk"))
-        kwargs.setdefault("attrs", {"td": {"class": "date"}})
-        super().__init__(accessor=accessor, **kwargs)
-
-    def render(self, value):
-        return value.isoformat()
+    def renderer(self, page_lang):
+        return lambda record: (
+            f'<blockquote class="source-quote" lang="en">“{escape(record.source_quote)}”</blockquote>'
+        )
 
 
-class PublicationColumn(tables.Column):
+class PublicationColumn(CellColumn):
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Publication"))
         kwargs.setdefault("accessor", "publication")
         kwargs.setdefault("order_by", ("publication__release_date", "publication__title", "pk"))
         super().__init__(**kwargs)
 
-    def render(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.title)
+    def renderer(self, page_lang):
+        title = field_renderer("title", page_lang)
+        links = {}
 
-    def value(self, value):
-        return value.title
+        def render(record):
+            publication = record.publication
+            if publication.pk not in links:
+                url = escape(publication.get_absolute_url())
+                links[publication.pk] = f'<a href="{url}">{title(publication)}</a>'
+            return links[publication.pk]
+
+        return render
 
 
 class RecordTable(tables.Table):
@@ -75,16 +219,18 @@ class RecordTable(tables.Table):
 class StatisticTable(RecordTable):
     # Each sort reads its own index (Statistic.Meta.indexes); ties in a column with few
     # distinct values are listed in the editors' order, which the index holds after the value.
-    label = tables.Column(verbose_name=_("Figure"), order_by=public_statistic_order("label"))
-    value = tables.Column(verbose_name=_("Value"), order_by=public_statistic_order("value"))
-    qualifier = tables.Column(
-        verbose_name=_("Qualifier"), order_by=public_statistic_order("qualifier")
+    label = TextColumn(
+        "label", link=True, verbose_name=_("Figure"), order_by=public_statistic_order("label")
     )
-    unit = tables.Column(verbose_name=_("Unit"), order_by=public_statistic_order("unit"))
-    category = tables.Column(
-        verbose_name=_("Category"), order_by=public_statistic_order("category")
+    value = FigureColumn(verbose_name=_("Value"), order_by=public_statistic_order("value"))
+    qualifier = ChoiceColumn(
+        "qualifier", verbose_name=_("Qualifier"), order_by=public_statistic_order("qualifier")
     )
-    as_of = AsOfColumn(accessor="as_of", order_by=public_statistic_order("as_of"))
+    unit = ChoiceColumn("unit", verbose_name=_("Unit"), order_by=public_statistic_order("unit"))
+    category = ChoiceColumn(
+        "category", verbose_name=_("Category"), order_by=public_statistic_order("category")
+    )
+    as_of = AsOfColumn("as_of", order_by=public_statistic_order("as_of"))
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
@@ -101,7 +247,7 @@ class StatisticTable(RecordTable):
             "publication",
         ]
 
-    caption = _("Statistics stated in the white paper")
+    caption = _("Statistics stated in the source")
     export_fields = [
         ("key", "key"),
         ("label", "label"),
@@ -111,42 +257,44 @@ class StatisticTable(RecordTable):
         ("category", "category"),
         ("as_of", "as_of"),
         ("source_quote", "source_quote"),
+        ("stated_by", "stated_by"),
+        ("note", "note"),
         ("publication", "publication__title"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
 
-    def render_value(self, record):
-        return format_html('<span class="figure">{}</span>', record.display_value)
-
-    def value_value(self, record):
-        return record.value
-
 
 class RegionalPresenceTable(RecordTable):
-    region = tables.Column(
-        verbose_name=_("Region"), accessor="region__name", order_by=("region__name", "pk")
+    region = TextColumn(
+        "name",
+        of="region",
+        link=True,
+        verbose_name=_("Region"),
+        order_by=("region__name", "pk"),
     )
-    name_zh = tables.Column(
+    name_zh = PlainColumn(
+        "name_zh",
+        of="region",
         verbose_name=_("Chinese name"),
-        accessor="region__name_zh",
         order_by=("region__name_zh", "pk"),
+        attrs={"td": {"lang": "zh-Hans"}},
     )
-    code = tables.Column(
-        verbose_name=_("ISO code"), accessor="region__code", order_by=("region__code", "pk")
+    code = PlainColumn(
+        "code", of="region", verbose_name=_("ISO code"), order_by=("region__code", "pk")
     )
-    kind = tables.Column(
-        verbose_name=_("Kind"), accessor="region__kind", order_by=("region__kind", "pk")
+    kind = ChoiceColumn(
+        "kind", of="region", verbose_name=_("Kind"), order_by=("region__kind", "pk")
     )
-    position = tables.Column(verbose_name=_("Listed"), order_by=("position", "pk"))
-    rank = tables.Column(verbose_name=_("Rank"), order_by=("rank", "pk"), default=_("not stated"))
-    company_count = tables.Column(
-        verbose_name=_("Companies"), order_by=("company_count", "pk"), default=_("not stated")
+    position = PlainColumn("position", verbose_name=_("Listed"), order_by=("position", "pk"))
+    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"))
+    company_count = PlainColumn(
+        "company_count", verbose_name=_("Companies"), order_by=("company_count", "pk")
     )
-    combined_share = tables.Column(
+    combined_share = FigureColumn(
+        of="combined_share",
         verbose_name=_("Share together with the other listed regions"),
         order_by=("combined_share__value", "pk"),
-        default=_("not stated"),
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
@@ -168,7 +316,7 @@ class RegionalPresenceTable(RecordTable):
             "publication",
         ]
 
-    caption = _("Regions named in the white paper")
+    caption = _("Regions named in the source")
     export_fields = [
         ("region", "region__name"),
         ("name_zh", "region__name_zh"),
@@ -181,32 +329,22 @@ class RegionalPresenceTable(RecordTable):
         ("combined_share_qualifier", "combined_share__qualifier"),
         ("combined_share_unit", "combined_share__unit"),
         ("source_quote", "source_quote"),
+        ("stated_by", "stated_by"),
+        ("note", "note"),
         ("publication", "publication__title"),
         ("as_of", "publication__data_as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
 
-    def render_kind(self, record):
-        return record.region.get_kind_display()
-
-    def value_kind(self, record):
-        return record.region.kind
-
-    def render_combined_share(self, value):
-        return format_html(
-            '<a href="{}" class="figure">{}</a>', value.get_absolute_url(), value.display_value
-        )
-
-    def value_combined_share(self, value):
-        return value.value
-
 
 class IndustrySegmentTable(RecordTable):
-    name = tables.Column(verbose_name=_("Segment"), order_by=("name", "pk"))
-    stage = tables.Column(verbose_name=_("Stage"), order_by=("stage", "pk"))
-    description = tables.Column(
-        verbose_name=_("What the source says"), order_by=("description", "pk"), default=""
+    name = TextColumn("name", link=True, verbose_name=_("Segment"), order_by=("name", "pk"))
+    stage = ChoiceColumn("stage", verbose_name=_("Stage"), order_by=("stage", "pk"))
+    description = TextColumn(
+        "description",
+        verbose_name=_("Description (this site’s)"),
+        order_by=("description", "pk"),
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
@@ -216,13 +354,14 @@ class IndustrySegmentTable(RecordTable):
         model = IndustrySegment
         fields = ["name", "stage", "description", "as_of", "source_quote", "publication"]
 
-    caption = _("Industry segments named in the white paper")
+    caption = _("Industry segments named in the source")
     export_fields = [
         ("slug", "slug"),
         ("name", "name"),
         ("stage", "stage"),
         ("description", "description"),
         ("source_quote", "source_quote"),
+        ("stated_by", "stated_by"),
         ("publication", "publication__title"),
         ("as_of", "publication__data_as_of"),
         ("published_on", "publication__release_date"),
@@ -231,9 +370,11 @@ class IndustrySegmentTable(RecordTable):
 
 
 class TendencyTable(RecordTable):
-    number = tables.Column(verbose_name=_("No."), order_by=("number", "pk"))
-    title = tables.Column(verbose_name=_("Short title (editor's)"), order_by=("title", "pk"))
-    text = tables.Column(verbose_name=_("Tendency as stated"), order_by=("text", "pk"))
+    number = PlainColumn("number", verbose_name=_("No."), order_by=("number", "pk"))
+    title = TextColumn(
+        "title", link=True, verbose_name=_("Short title (this site’s)"), order_by=("title", "pk")
+    )
+    text = StatedTextColumn("text", verbose_name=_("Tendency as stated"), order_by=("text", "pk"))
     as_of = AsOfColumn()
     publication = PublicationColumn()
 
@@ -241,12 +382,13 @@ class TendencyTable(RecordTable):
         model = Tendency
         fields = ["number", "title", "text", "as_of", "publication"]
 
-    caption = _("The six development tendencies")
+    caption = _("The development tendencies the source lists")
     export_fields = [
         ("number", "number"),
         ("title", "title"),
         ("text", "text"),
         ("source_quote", "source_quote"),
+        ("stated_by", "stated_by"),
         ("publication", "publication__title"),
         ("as_of", "publication__data_as_of"),
         ("published_on", "publication__release_date"),

@@ -2,7 +2,7 @@
 
 from django import template
 
-from reports.bilingual import field_html
+from reports.bilingual import field_html, stated_text_html
 
 register = template.Library()
 
@@ -18,3 +18,11 @@ def plain(record, field):
     """{% plain statistic "label" %}: the field's text in the page's language, no markup
     (for attributes, titles and other places that take text only)."""
     return record.text_in(field).text
+
+
+@register.simple_tag(takes_context=True)
+def stated_text(context, record, field):
+    """{% stated_text tendency "text" %}: text that stands for the source's words. On a
+    Chinese page the site's translation is labelled as such, with the English verbatim
+    beside it."""
+    return stated_text_html(record, field, context.get("page_lang"))

@@ -2,8 +2,9 @@
 "over 80%", "456家企业", "超过80%"."""
 
 from decimal import Decimal
+from functools import lru_cache
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, override
 
 from whitepaper.models.choices import Qualifier, Unit
 
@@ -15,28 +16,35 @@ def format_number(value):
     return f"{Decimal(value).normalize():f}"
 
 
-def format_amount(number, unit):
-    """The number with its unit: "456 enterprises", "80%" (in the active language)."""
-    count = 1 if number == "1" else 2
-    if unit == Unit.ENTERPRISES:
-        text = ngettext("%(number)s enterprise", "%(number)s enterprises", count)
-    elif unit == Unit.STARTUPS:
-        text = ngettext("%(number)s startup", "%(number)s startups", count)
-    else:
-        text = gettext("%(number)s%%")
-    return text % {"number": number}
+@lru_cache(maxsize=8)
+def measure_patterns(language):
+    """The translated patterns of a language, looked up once: (unit, is_one) -> "%(number)s
+    enterprises"; qualifier -> "over %(amount)s". Pages format many values; translating the
+    same few patterns for each would cost more than the formatting."""
+    with override(language):
+        units = {}
+        for count, is_one in ((1, True), (2, False)):
+            units[Unit.ENTERPRISES, is_one] = ngettext(
+                "%(number)s enterprise", "%(number)s enterprises", count
+            )
+            units[Unit.STARTUPS, is_one] = ngettext(
+                "%(number)s startup", "%(number)s startups", count
+            )
+            units[Unit.PERCENT, is_one] = gettext("%(number)s%%")
+        qualifiers = {
+            Qualifier.EXACT: "%(amount)s",
+            Qualifier.MORE_THAN: gettext("over %(amount)s"),
+            Qualifier.AT_LEAST: gettext("at least %(amount)s"),
+            Qualifier.ABOUT: gettext("about %(amount)s"),
+            Qualifier.LESS_THAN: gettext("under %(amount)s"),
+        }
+    return units, qualifiers
 
 
-def format_measure(value, unit, qualifier):
-    """The value with its unit and qualifier, e.g. "over 80%" or "456 enterprises"."""
-    amount = format_amount(format_number(value), unit)
-    qualifier = Qualifier(qualifier)
-    if qualifier == Qualifier.MORE_THAN:
-        return gettext("over %(amount)s") % {"amount": amount}
-    if qualifier == Qualifier.AT_LEAST:
-        return gettext("at least %(amount)s") % {"amount": amount}
-    if qualifier == Qualifier.ABOUT:
-        return gettext("about %(amount)s") % {"amount": amount}
-    if qualifier == Qualifier.LESS_THAN:
-        return gettext("under %(amount)s") % {"amount": amount}
-    return amount
+def format_measure(value, unit, qualifier, language=None):
+    """The value with its unit and qualifier, e.g. "over 80%" or "456 enterprises", in the
+    given (or the active) language."""
+    units, qualifiers = measure_patterns(language or get_language() or "en")
+    number = format_number(value)
+    amount = units[unit, number == "1"] % {"number": number}
+    return qualifiers[qualifier] % {"amount": amount}

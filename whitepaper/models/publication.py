@@ -33,8 +33,10 @@ class PublicationQuerySet(models.QuerySet):
         return self.published().order_by("-release_date", "pk")
 
     def newest(self):
-        """The newest published publication, or None."""
-        return self.newest_first().first()
+        """The newest published publication, or None. Picked in a subquery, so that the
+        queryset's annotations (with_last_edited) are computed for that one row only."""
+        newest = self.model.objects.newest_first().values("pk")[:1]
+        return self.filter(pk=Subquery(newest)).first()
 
     def with_last_edited(self):
         """Annotate ``last_edited``: the newest edit to the publication or to any of its
