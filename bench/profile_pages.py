@@ -46,7 +46,9 @@ def main():
             response = client.get(path)
             assert response.status_code == 200, (path, response.status_code)
     elapsed = time.perf_counter() - started
-    print(f"{args.requests} requests in {elapsed:.2f} s: {1000 * elapsed / args.requests:.1f} ms each")
+    print(
+        f"{args.requests} requests in {elapsed:.2f} s: {1000 * elapsed / args.requests:.1f} ms each"
+    )
     if args.html:
         Path(args.html).write_text(profiler.output_html())
     else:
