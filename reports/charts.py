@@ -100,8 +100,13 @@ class BarChart:
         return self.height - AXIS_TEXT_DROP
 
 
-def bar_chart(slug, title, description, statistics, label=lambda s: s.label):
-    """A chart of the given statistics; percentages are drawn on a 0-100 scale."""
+def label_in_page_language(statistic):
+    return statistic.text_in("label").text
+
+
+def bar_chart(slug, title, description, statistics, label=label_in_page_language):
+    """A chart of the given statistics, labelled in the page's language; percentages are
+    drawn on a 0-100 scale."""
     statistics = list(statistics)
     if not statistics:
         return None

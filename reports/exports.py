@@ -19,12 +19,15 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    TextField,
+    Value,
 )
 from django.db.models.constants import LOOKUP_SEP
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
+from whitepaper.models import HTML_LANG, is_chinese
 from whitepaper.spreadsheet_safety import neutralise
 
 CHUNK_SIZE = 2000
@@ -76,7 +79,20 @@ def model_field(model, lookup):
     return model._meta.get_field(name)
 
 
-def csv_column(lookup, field, vendor):
+def is_translated(field):
+    return field.name in getattr(field.model, "TRANSLATED_FIELDS", ())
+
+
+def in_language(lookup, field, language):
+    """What to select for a column in a download of the given language: a translated text
+    field gives its Chinese twin in Chinese (the English where there is none yet), under the
+    same column name, so that a program reads both files alike."""
+    if is_chinese(language) and is_translated(field):
+        return Coalesce(NullIf(F(f"{lookup}_zh"), Value("")), F(lookup), output_field=TextField())
+    return F(lookup)
+
+
+def csv_column(lookup, field, vendor, language=None):
     """What to select for a CSV column, and the formatter its raw value needs (None: none).
 
     Dates and datetimes are written as ISO text by the query; numbers come as plain
@@ -90,7 +106,7 @@ def csv_column(lookup, field, vendor):
         return F(lookup), (None if vendor == "sqlite" else raw_number)
     if isinstance(field, IntegerField | BooleanField):
         return F(lookup), None
-    return F(lookup), neutralise
+    return in_language(lookup, field, language), neutralise
 
 
 def raw_rows(queryset, columns):
@@ -116,9 +132,11 @@ def typed(value):
     return value
 
 
-def export_rows(queryset, fields):
-    lookups = [lookup for _, lookup in fields]
-    return queryset.values_list(*lookups).iterator(chunk_size=CHUNK_SIZE)
+def export_rows(queryset, fields, language=None):
+    columns = [
+        in_language(lookup, model_field(queryset.model, lookup), language) for _, lookup in fields
+    ]
+    return queryset.values_list(*columns).iterator(chunk_size=CHUNK_SIZE)
 
 
 class Lines(list):
@@ -134,11 +152,14 @@ class Lines(list):
         return text
 
 
-def csv_lines(queryset, fields, bom):
+def csv_lines(queryset, fields, bom, language=None):
     """The CSV text in pieces of ROWS_PER_WRITE rows."""
     vendor = connections[queryset.db].vendor
     columns, formatters = zip(
-        *(csv_column(lookup, model_field(queryset.model, lookup), vendor) for _, lookup in fields),
+        *(
+            csv_column(lookup, model_field(queryset.model, lookup), vendor, language)
+            for _, lookup in fields
+        ),
         strict=True,
     )
     formatted = [(index, formatter) for index, formatter in enumerate(formatters) if formatter]
@@ -155,37 +176,40 @@ def csv_lines(queryset, fields, bom):
     yield lines.take()
 
 
-def json_chunks(queryset, fields, meta):
+def json_chunks(queryset, fields, meta, language=None):
     names = [name for name, _ in fields]
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "rows": ['
     separator = ""
-    for row in export_rows(queryset, fields):
+    for row in export_rows(queryset, fields, language):
         record = {name: typed(value) for name, value in zip(names, row, strict=True)}
         yield separator + json.dumps(record, ensure_ascii=False)
         separator = ", "
     yield "]}\n"
 
 
-def download_filename(table_name, filters, as_of, extension):
-    """e.g. statistics_category-startups_2018-03-31.csv"""
+def download_filename(table_name, filters, as_of, extension, language=None):
+    """e.g. statistics_category-startups_2018-03-31.csv, and ..._zh-Hans.csv in Chinese"""
     parts = [table_name]
     parts += [slugify(f"{key}-{value}")[:60] for key, value in sorted(filters.items()) if value]
     if as_of:
         parts.append(as_of.isoformat())
+    if is_chinese(language):
+        parts.append(HTML_LANG["zh-hans"])
     return "_".join(parts) + "." + extension
 
 
-def csv_response(queryset, fields, filename, bom=True):
+def csv_response(queryset, fields, filename, bom=True, language=None):
     response = StreamingHttpResponse(
-        csv_lines(queryset, fields, bom), content_type="text/csv; charset=utf-8"
+        csv_lines(queryset, fields, bom, language), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def json_response(queryset, fields, filename, meta):
+def json_response(queryset, fields, filename, meta, language=None):
     response = StreamingHttpResponse(
-        json_chunks(queryset, fields, meta), content_type="application/json; charset=utf-8"
+        json_chunks(queryset, fields, meta, language),
+        content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -9,7 +9,6 @@ simple-history's bulk helpers for those.
 """
 
 import hashlib
-import threading
 from datetime import UTC
 from functools import wraps
 
@@ -72,19 +71,13 @@ def page_cache_key(request):
     return "page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-#: A page missing from the cache is rendered by one thread of a process while the others
-#: asking for it wait and then read it from the cache, instead of all rendering it at once.
-#: Keys share a fixed set of locks, so the set never grows; re-entrant, so a view that
-#: renders another cached page in the same thread cannot block on its own lock.
-RENDER_LOCKS = [threading.RLock() for _ in range(64)]
-
-
-def render_lock(key):
-    return RENDER_LOCKS[int(key[-8:], 16) % len(RENDER_LOCKS)]
-
-
 def cached_by_data_version(view):
-    """Serve a page rendered for the current data version from the cache when there is one."""
+    """Serve a page rendered for the current data version from the cache when there is one.
+
+    A page missing from the cache is rendered by whichever request asks for it, without
+    waiting for another request rendering the same page: with no lock, a slow render never
+    holds up others (rendering costs milliseconds; two requests may both render a page once).
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -94,15 +87,11 @@ def cached_by_data_version(view):
         response = cache.get(key)
         if response is not None:
             return response
-        with render_lock(key):
-            response = cache.get(key)
-            if response is not None:
-                return response
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                if hasattr(response, "render"):
-                    response.render()
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

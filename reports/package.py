@@ -59,9 +59,11 @@ PUBLICATION_FIELDS = [
 ]
 
 FINDING_FIELDS = [
+    ("key", "key"),
     ("kind", "kind"),
     ("text", "text"),
     ("source_quote", "source_quote"),
+    ("stated_by", "stated_by"),
     ("note", "note"),
     ("publication", "publication__title"),
     ("as_of", "publication__data_as_of"),
@@ -74,8 +76,30 @@ def package_url():
     return reverse("reports:dataset_package")
 
 
+def with_chinese(model, fields):
+    """The fields, each translated one followed by its Chinese twin ("label", then
+    "label_zh"), unless the twin is listed already."""
+    listed = {lookup for _, lookup in fields}
+    result = []
+    for name, lookup in fields:
+        result.append((name, lookup))
+        twin = f"{lookup}_zh"
+        if exports.is_translated(exports.model_field(model, lookup)) and twin not in listed:
+            result.append((f"{name}_zh", twin))
+    return result
+
+
 def resources(tables):
-    """What goes into the package: the publications, each public table, the findings."""
+    """What goes into the package: the publications, each public table, the findings, each
+    with the English and the Chinese text of every translated field."""
+    return [
+        Resource(resource.name, resource.title, resource.queryset, fields)
+        for resource in english_resources(tables)
+        for fields in [with_chinese(resource.queryset.model, resource.fields)]
+    ]
+
+
+def english_resources(tables):
     return [
         Resource(
             "publications",
@@ -119,11 +143,15 @@ def schema(resource):
     fields = []
     for name, lookup in resource.fields:
         field = exports.model_field(resource.queryset.model, lookup)
-        descriptor = {
-            "name": name,
-            "type": frictionless_type(field),
-            "description": str(field.help_text or field.verbose_name),
-        }
+        description = str(field.help_text or field.verbose_name)
+        if lookup.endswith("_zh") and exports.is_translated(
+            exports.model_field(resource.queryset.model, lookup.removesuffix("_zh"))
+        ):
+            description = (
+                f"This site's Simplified Chinese translation of {name.removesuffix('_zh')}; "
+                "empty where there is none yet."
+            )
+        descriptor = {"name": name, "type": frictionless_type(field), "description": description}
         if field.choices:
             descriptor["constraints"] = {"enum": [str(value) for value, _ in field.choices]}
         if (resource.name, name) in UNITS:
@@ -134,7 +162,7 @@ def schema(resource):
 
 def descriptor(publication, package_resources):
     return {
-        "name": "miit-blockchain-white-paper-2018",
+        "name": publication.slug if publication else "blockchain-white-paper-data",
         "title": publication.title if publication else "Blockchain white paper data",
         "description": publication.summary if publication else "",
         "licenses": [

@@ -132,7 +132,7 @@ def decode_key(fields, token):
         values = json.loads(text)
     except (ValueError, UnicodeDecodeError, binascii.Error) as error:
         raise BadSeekKey(token) from error
-    if not isinstance(values, list) or len(values) != len(fields):
+    if not isinstance(values, list) or len(values) != len(fields) or None in values:
         raise BadSeekKey(token)
     try:
         return tuple(field.to_python(value) for field, value in zip(fields, values, strict=True))

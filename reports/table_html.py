@@ -91,7 +91,7 @@ def rows(table, records, page_lang=None):
     page_lang = page_lang or html_lang()
     cells = [
         (
-            f'<td{attributes(column.attrs["td"])} data-label="{escape(column.header)}">',
+            f'<td{attributes(column.attrs["td"])} role="cell" data-label="{escape(column.header)}">',
             column.column.renderer(page_lang),
         )
         for column in table.columns

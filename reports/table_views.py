@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext
@@ -15,7 +15,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 from reports import exports, table_html
 from reports.freshness import conditional_on_data, data_version, fresh_page
 from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
-from whitepaper.models import Publication
+from whitepaper.models import Publication, html_lang
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
 VIEW_ONLY_PARAMS = ("page", "per_page", "_export", "after", "before")
@@ -47,6 +47,13 @@ def cache_key(*parts):
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
 
 
+def rows_cache_key(request, table):
+    """Names the rows of a filtered view for the current data version: its row count and
+    bookmarks are cached under it, shared by the table's pages and its downloads."""
+    filters = filter_params(request, table.filterset_class)
+    return f"table:{cache_key(data_version(request), table.slug, filters)}"
+
+
 @method_decorator(fresh_page, name="dispatch")
 class TableView(SingleTableMixin, FilterView):
     """A sortable, filterable, paginated table of one kind of record."""
@@ -70,9 +77,7 @@ class TableView(SingleTableMixin, FilterView):
         """Pagination options: a cache key for the row count and bookmarks of this filtered
         view, and the seek key if the page was asked for by one."""
         pagination = super().get_table_pagination(table)
-        filters = filter_params(self.request, self.table.filterset_class)
-        key = cache_key(data_version(self.request), self.table.slug, filters)
-        pagination["cache_key"] = f"table:{key}"
+        pagination["cache_key"] = rows_cache_key(self.request, self.table)
         for direction in ("after", "before"):
             token = self.request.GET.get(direction)
             if token:
@@ -135,7 +140,12 @@ class TableView(SingleTableMixin, FilterView):
 
 @method_decorator(conditional_on_data, name="dispatch")
 class DownloadView(View):
-    """The rows of a table view (same filters, same sort, all pages) as CSV or JSON."""
+    """The rows of a table view (same filters, same sort, all pages) as CSV or JSON.
+
+    Streamed from the database; a download no bigger than SMALL_DOWNLOAD_BYTES is also kept
+    in the cache as it streams, for the current data version, and later requests for it are
+    served from there: the same bytes, with the same ETag and 304s as the pages.
+    """
 
     table = None
     format = "csv"
@@ -144,6 +154,12 @@ class DownloadView(View):
         bom = request.GET.get("bom", "1")
         if bom not in ("0", "1"):
             return HttpResponseBadRequest("bom must be 0 (plain RFC 4180) or 1 (for Excel).")
+        key = "download:" + cache_key(
+            data_version(request), get_language(), request.path, request.GET.urlencode()
+        )
+        kept = cache.get(key)
+        if kept is not None:
+            return kept_response(*kept)
         filterset = self.table.filterset_class(
             request.GET or None, queryset=self.table.queryset(), request=request
         )
@@ -161,12 +177,45 @@ class DownloadView(View):
         chosen = filterset.form.cleaned_data if filterset.is_bound else {}
         publication = chosen.get("publication") or Publication.objects.newest()
         as_of = publication.data_as_of if publication else None
-        filename = exports.download_filename(self.table.slug, chosen, as_of, self.format)
+        language = get_language()
+        filename = exports.download_filename(self.table.slug, chosen, as_of, self.format, language)
         if self.format == "json":
             meta = {
                 "table": self.table.slug,
+                "language": html_lang(language),
                 "filters": download_query(request),
                 "as_of": exports.plain(as_of),
             }
-            return exports.json_response(queryset, fields, filename, meta)
-        return exports.csv_response(queryset, fields, filename, bom=bom == "1")
+            response = exports.json_response(queryset, fields, filename, meta, language)
+        else:
+            response = exports.csv_response(
+                queryset, fields, filename, bom=bom == "1", language=language
+            )
+        response.streaming_content = keep_if_small(
+            response.streaming_content,
+            key,
+            (response["Content-Type"], response["Content-Disposition"]),
+        )
+        return response
+
+
+def keep_if_small(chunks, key, headers):
+    """Pass the chunks on, and once they are all sent, keep them in the cache under key if
+    together they are no bigger than SMALL_DOWNLOAD_BYTES."""
+    kept, size = [], 0
+    for chunk in chunks:
+        if kept is not None:
+            size += len(chunk)
+            if size <= settings.SMALL_DOWNLOAD_BYTES:
+                kept.append(chunk)
+            else:
+                kept = None  # too big to keep: stream it every time
+        yield chunk
+    if kept is not None:
+        cache.set(key, (b"".join(kept), *headers), CACHE_SECONDS)
+
+
+def kept_response(body, content_type, disposition):
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = disposition
+    return response

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports import catalogue, charts, citation, package, structured_data
@@ -15,8 +16,10 @@ def overview_charts(publication):
     presences = publication.leading_regions
     shares = {p.combined_share.pk: p.combined_share for p in presences if p.combined_share}
     regions_of = {
-        pk: [p.region.name for p in presences if p.combined_share_id == pk] for pk in shares
+        pk: [p.region.text_in("name").text for p in presences if p.combined_share_id == pk]
+        for pk in shares
     }
+    separator = gettext(", ")
     return [
         chart
         for chart in (
@@ -31,7 +34,7 @@ def overview_charts(publication):
                 _("Regional concentration of blockchain companies"),
                 _("Share of blockchain companies located in the leading regions, together."),
                 shares.values(),
-                label=lambda s: ", ".join(regions_of[s.pk]),
+                label=lambda s: separator.join(regions_of[s.pk]),
             ),
         )
         if chart
@@ -85,7 +88,7 @@ def dataset_package(request):
     return FileResponse(
         archive,
         as_attachment=True,
-        filename=f"miit-blockchain-white-paper-dataset{as_of}.zip",
+        filename=f"blockchain-white-paper-data{as_of}.zip",
         content_type="application/zip",
     )
 

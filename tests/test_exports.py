@@ -18,9 +18,12 @@ pytestmark = pytest.mark.django_db
 
 
 def download(client, url):
+    """The response and its body, streamed or kept (small downloads are served from the
+    cache once streamed)."""
     response = client.get(url)
     assert response.status_code == 200
-    return response, b"".join(response.streaming_content)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, body
 
 
 def csv_rows(body, encoding="utf-8-sig"):
@@ -167,3 +170,45 @@ def test_bad_download_parameters_are_400(client, whitepaper, query):
 def test_unknown_download_extension_is_404(client, whitepaper):
     assert client.get("/statistics.yaml").status_code == 404
     assert client.get("/statistics.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/statistics.csv?category=startups", "/regions.json"])
+def test_a_small_download_is_kept_and_served_with_the_same_bytes(client, whitepaper, url):
+    streamed = client.get(url)
+    assert streamed.streaming
+    streamed_body = b"".join(streamed.streaming_content)
+    kept = client.get(url)
+    assert not kept.streaming
+    assert kept.content == streamed_body
+    assert kept["Content-Disposition"] == streamed["Content-Disposition"]
+    assert kept["ETag"] == streamed["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=kept["ETag"]).status_code == 304
+
+
+def test_a_kept_download_changes_after_an_admin_edit(admin_client, whitepaper):
+    url = "/statistics.csv?bom=0"
+    _, before = download(admin_client, url)
+    kept, body = download(admin_client, url)
+    assert not kept.streaming and body == before
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    form = admin_client.get(f"/admin/whitepaper/statistic/{statistic.pk}/change/")
+    data = {
+        field.html_name: field.value() if field.value() is not None else ""
+        for field in form.context["adminform"].form
+    }
+    data["label"] = "Enterprises whose main business is blockchain"
+    response = admin_client.post(f"/admin/whitepaper/statistic/{statistic.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    _, after = download(admin_client, url)
+    assert "Enterprises whose main business is blockchain" in after.decode()
+    assert after != before
+
+
+def test_a_download_too_big_to_keep_is_streamed_every_time(client, whitepaper, settings):
+    settings.SMALL_DOWNLOAD_BYTES = 100
+    first = client.get("/statistics.csv")
+    assert first.streaming
+    body = b"".join(first.streaming_content)
+    second = client.get("/statistics.csv")
+    assert second.streaming
+    assert b"".join(second.streaming_content) == body

@@ -1,6 +1,6 @@
 """Conditional GET: pages carry an ETag from the data and answer 304 until it changes."""
 
-import time
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -87,23 +87,32 @@ def test_pages_differ_by_query_string_in_the_cache(client, whitepaper):
     assert first != second
 
 
-def test_a_missing_page_is_rendered_once_however_many_ask_at_once(rf, settings):
-    """Concurrent requests for a page not yet cached wait for one rendering (no stampede)."""
+def test_a_slow_render_holds_no_other_request_up(rf, settings):
+    """A request for a page that another request is still rendering does not wait for it:
+    there is no lock for a slow render to hold others behind."""
     settings.PAGE_CACHE_SECONDS = 60
+    first_is_rendering, release_first = threading.Event(), threading.Event()
     renders = []
 
     @cached_by_data_version
-    def slow_view(request):
+    def page(request):
         renders.append(request)
-        time.sleep(0.2)
+        if len(renders) == 1:
+            first_is_rendering.set()
+            assert release_first.wait(timeout=30)
         return HttpResponse("page")
 
     def ask():
-        request = rf.get("/a-slow-page/")
+        request = rf.get("/a-page/")
         request.data_version = "a version no other test uses"
-        return slow_view(request).content
+        return page(request).content
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        pages = list(pool.map(lambda _: ask(), range(8)))
-    assert pages == [b"page"] * 8
-    assert len(renders) == 1
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        slow = pool.submit(ask)
+        assert first_is_rendering.wait(timeout=30)
+        # The same page, asked again while the first render is still running, answers.
+        assert pool.submit(ask).result(timeout=10) == b"page"
+        assert not slow.done()
+        release_first.set()
+        assert slow.result(timeout=30) == b"page"
+    assert len(renders) == 2

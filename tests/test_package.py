@@ -17,7 +17,7 @@ def fetch_package(client):
     response = client.get("/downloads/dataset.zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert "miit-blockchain-white-paper-dataset_2018-03-31.zip" in response["Content-Disposition"]
+    assert "blockchain-white-paper-data_2018-03-31.zip" in response["Content-Disposition"]
     return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 

@@ -242,10 +242,13 @@ IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "whitepaper.import_storage.SharedCacheStorage"
 
 DJANGO_TABLES2_TEMPLATE = "includes/_table.html"
-DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table cards"}
 
 #: The largest page a reader may ask for with ?per_page=.
 TABLE_MAX_PER_PAGE = 100
+#: A download of at most this size is kept in the cache as it streams and served from there
+#: for the rest of the data version; a larger one is streamed fresh from the database.
+SMALL_DOWNLOAD_BYTES = 2 * 1024 * 1024
 TABLE_DEFAULT_PER_PAGE = 25
 
 LOGGING = {

@@ -17,7 +17,14 @@ from whitepaper.models.statistic import (
     public_statistic_order,
 )
 from whitepaper.models.tendency import Tendency
-from whitepaper.models.translation import CHINESE, Text, Translatable, html_lang, is_chinese
+from whitepaper.models.translation import (
+    CHINESE,
+    HTML_LANG,
+    Text,
+    Translatable,
+    html_lang,
+    is_chinese,
+)
 
 #: Every kind of record, in the order the site lists them.
 RECORD_MODELS = [
@@ -32,6 +39,7 @@ RECORD_MODELS = [
 
 __all__ = [
     "CHINESE",
+    "HTML_LANG",
     "OVERVIEW_LIMIT",
     "PUBLIC_STATISTIC_INDEXES",
     "RECORD_MODELS",
