@@ -20,7 +20,7 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 ARTIFACTS = ROOT / "artifacts"
 STAFF_PASSWORD = "browser-staff-password-long"
 EDITOR_PASSWORD = "browser-editor-password-long"
-PUBLIC_PATHS = [
+ENGLISH_PATHS = [
     "/",
     "/statistics/",
     "/regions/",
@@ -30,6 +30,8 @@ PUBLIC_PATHS = [
     "/about/",
     "/no/such/page/",
 ]
+#: Every public page in both languages: the Chinese twin of each at /zh-hans/.
+PUBLIC_PATHS = ENGLISH_PATHS + [f"/zh-hans{path}" for path in ENGLISH_PATHS]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -43,13 +43,26 @@ def test_no_console_errors(page, site, path):
     assert page.console.problems == []
 
 
-@pytest.mark.parametrize("path", ["/", "/statistics/"])
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_no_sideways_scrolling_on_a_phone(browser, site, path):
+    """At 360 px the page fits the screen (a table becomes cards instead of scrolling)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site + path)
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide in a {widths[1]} px screen"
+
+
+@pytest.mark.parametrize("path", ["/", "/statistics/", "/zh-hans/", "/zh-hans/statistics/"])
 @pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
 def test_screenshots_for_review(browser, site, screenshots, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site + path)
-    name = path.strip("/") or "overview"
+    name = path.strip("/").replace("/", "-") or "overview"
     target = screenshots / f"{name}-{width}.png"
     page.screenshot(path=target, full_page=True)
     context.close()
