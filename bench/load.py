@@ -59,8 +59,9 @@ def parse_wrk(output):
     }
 
 
-def run_wrk(url, connections, duration, threads=2):
-    """wrk against one URL, as behind a TLS proxy; its figures as parse_wrk gives them."""
+def run_wrk(url, connections, duration, threads=2, script=None, env=None):
+    """wrk against one URL (or the requests a Lua script makes), as behind a TLS proxy; its
+    figures as parse_wrk gives them."""
     output = subprocess.run(
         [
             "wrk",
@@ -74,12 +75,14 @@ def run_wrk(url, connections, duration, threads=2):
             "X-Forwarded-Proto: https",
             "-H",
             "X-Forwarded-For: 127.0.0.1",
+            *(["-s", str(script)] if script else []),
             url,
         ],
         capture_output=True,
         text=True,
         check=True,
         timeout=duration + 60,
+        env=env,
     ).stdout
     return parse_wrk(output)
 

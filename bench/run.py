@@ -13,6 +13,9 @@
    publications; the real data's 4 statistics otherwise), with the page cache on (as
    served) and off (every request rendered). The four servers run together and the runs are
    interleaved, --repeat times; the report gives the median of the runs.
+   Then the distinct deep pages: for each run a fresh gunicorn with the page cache off, which
+   has seen no page yet, and wrk asking random page numbers between 2 and the last page
+   (bench/deep_pages.lua), so that every URL is a first visit.
 3. Streams the full CSV of the large database against the sqlite3 + csv.writer floor
    (bench/export_csv.py).
 4. Records the peak memory (max RSS) of the gunicorn workers.
@@ -43,6 +46,45 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 THREADS = os.environ.get("GUNICORN_THREADS", "4")
+
+
+#: The figures of the last run before the render path was reworked (bench/RESULTS.md at
+#: commit 2c536a8; the distinct deep pages from the issue that asked for that work), shown
+#: beside today's in the report.
+BEFORE = {
+    ("real data", "on", "overview"): 987,
+    ("real data", "on", "table: default order"): 1018,
+    ("real data", "on", "table: sorted by value"): 897,
+    ("real data", "on", "table: category filter"): 963,
+    ("real data", "on", "table: deep page"): 1042,
+    ("real data", "on", "CSV: one publication, one qualifier"): 120,
+    ("real data", "off", "overview"): 171,
+    ("real data", "off", "table: default order"): 152,
+    ("real data", "off", "table: sorted by value"): 125,
+    ("real data", "off", "table: category filter"): 176,
+    ("real data", "off", "table: deep page"): 145,
+    ("real data", "off", "CSV: one publication, one qualifier"): 130,
+    ("large", "on", "overview"): 871,
+    ("large", "on", "table: default order"): 1019,
+    ("large", "on", "table: sorted by value"): 851,
+    ("large", "on", "table: category filter"): 970,
+    ("large", "on", "table: deep page"): 718,
+    ("large", "on", "CSV: one publication, one qualifier"): 196,
+    ("large", "off", "overview"): 150,
+    ("large", "off", "table: default order"): 55,
+    ("large", "off", "table: sorted by value"): 51,
+    ("large", "off", "table: category filter"): 29,
+    ("large", "off", "table: deep page"): 37,
+    ("large", "off", "CSV: one publication, one qualifier"): 200,
+    ("large", "off", "distinct deep pages"): 14,
+}
+DEEP_PAGES_SCRIPT = ROOT / "bench" / "deep_pages.lua"
+
+
+def before(result):
+    data = "real data" if result["data"] == "real data" else "large"
+    figure = BEFORE.get((data, result["cache"], result["target"]))
+    return f"{figure:,}" if figure else "new"
 
 
 def targets(deep_page, csv_query):
@@ -159,22 +201,48 @@ def warm_up(url):
 
 def table(results):
     lines = [
-        "| data | page cache | target | req/s | p50 ms | p99 ms | errors |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+        "| data | page cache | target | req/s | before | p50 ms | p99 ms | errors |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         if "target" in r and not r["requests"]:
             lines.append(
                 f"| {r['data']} | {r['cache']} | {r['target']} | no response within the "
-                "10 s timeout | | | |"
+                "10 s timeout | | | | |"
             )
         elif "target" in r:
             errors = r["non_2xx"] + r["socket_errors"]
             lines.append(
-                f"| {r['data']} | {r['cache']} | {r['target']} | {r['rps']:.0f} | "
+                f"| {r['data']} | {r['cache']} | {r['target']} | {r['rps']:.0f} | {before(r)} | "
                 f"{r['p50']:.1f} | {r['p99']:.1f} | {errors} |"
             )
     return "\n".join(lines)
+
+
+def distinct_deep_pages(label, env, last_page, args):
+    """wrk asking random page numbers of the statistics table, each run against a fresh
+    gunicorn with the page cache off that has answered nothing but its health check."""
+    runs = []
+    for round_number in range(args.repeat):
+        server, base = start_gunicorn(dict(env, DJANGO_PAGE_CACHE_SECONDS="0"))
+        try:
+            figures = run_wrk(
+                f"{base}/statistics/",
+                args.connections,
+                args.duration,
+                script=DEEP_PAGES_SCRIPT,
+                env=dict(os.environ, LAST_PAGE=str(last_page)),
+            )
+        finally:
+            stop(server)
+        runs.append(figures)
+        print(
+            f"run {round_number + 1}: {label:>14} cache off distinct deep pages "
+            f"{figures['rps']:7.0f} req/s  p50 {figures['p50']:7.1f} ms  "
+            f"p99 {figures['p99']:7.1f} ms",
+            flush=True,
+        )
+    return median_of((label, "off", "distinct deep pages", "/statistics/?page=<random>"), runs)
 
 
 def main():
@@ -203,6 +271,7 @@ def main():
         ],
         args,
     )
+    results.append(distinct_deep_pages(f"{args.rows:,} rows", large_env, args.rows // 25, args))
     export, floor = phase_results(Path(large_env["DJANGO_SQLITE_PATH"]))
 
     memory = [r for r in results if "worker_peak_mb" in r]

@@ -10,7 +10,7 @@ simple-history's bulk helpers for those.
 
 import hashlib
 from datetime import UTC
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,9 +18,21 @@ from django.db import connection
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_aware, make_aware
 from django.utils.translation import get_language
-from django.views.decorators.http import condition
+from django.views.decorators.http import condition, require_safe
 
 from whitepaper.models import RECORD_MODELS
+
+
+@lru_cache(maxsize=4)
+def newest_change_sql(vendor):
+    """The query for the data version. Built once: naming the history tables goes through
+    simple-history's manager, which costs milliseconds each time."""
+    tables = [model.history.model._meta.db_table for model in RECORD_MODELS]
+    union = " UNION ALL ".join(
+        f"SELECT MAX(history_date) AS changed FROM {connection.ops.quote_name(table)}"
+        for table in tables
+    )
+    return f"SELECT MAX(changed) FROM ({union}) AS changes"
 
 
 def data_version(request=None):
@@ -30,13 +42,8 @@ def data_version(request=None):
     """
     if request is not None and hasattr(request, "data_version"):
         return request.data_version
-    tables = [model.history.model._meta.db_table for model in RECORD_MODELS]
-    union = " UNION ALL ".join(
-        f"SELECT MAX(history_date) AS changed FROM {connection.ops.quote_name(table)}"
-        for table in tables
-    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(changed) FROM ({union}) AS changes")
+        cursor.execute(newest_change_sql(connection.vendor))
         (changed,) = cursor.fetchone()
     version = str(changed or "")
     if request is not None:
@@ -97,7 +104,10 @@ def cached_by_data_version(view):
     return wrapper
 
 
-conditional_on_data = condition(etag_func=data_etag)
+def conditional_on_data(view):
+    """GET and HEAD only (the public site is read-only; other methods get a 405), with
+    conditional GET: a 304 when the data has not changed since the client's copy."""
+    return require_safe(condition(etag_func=data_etag)(view))
 
 
 def fresh_page(view):

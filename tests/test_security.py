@@ -12,7 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import User
 from django.db import DatabaseError
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -290,3 +290,27 @@ def test_healthz_503_when_the_database_fails(client, db):
 def test_healthz_answers_plain_http_in_production(client, production, db):
     assert client.get(reverse("healthz")).status_code == 200
     assert client.get("/about/").status_code == 301
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/statistics/", "/zh-hans/regions/", "/statistics.csv", "/downloads/dataset.zip"]
+)
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_public_pages_are_read_only(client, whitepaper, url, method):
+    # Refused by CSRF protection (403), and by the view itself (405) even without it.
+    assert getattr(Client(enforce_csrf_checks=True), method)(url).status_code == 403
+    assert getattr(client, method)(url).status_code == 405
+
+
+def test_public_pages_set_no_cookie_and_skip_admin_middleware(client, whitepaper):
+    response = client.get("/statistics/")
+    assert response.cookies == {}
+    assert not hasattr(response.wsgi_request, "session")
+    assert not hasattr(response.wsgi_request, "user")
+
+
+def test_the_admin_keeps_csrf_protection(db, superuser):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(superuser)
+    response = client.post("/admin/whitepaper/region/add/", {"name": "Tianjin"})
+    assert response.status_code == 403

@@ -52,9 +52,7 @@ def test_phone_reader_never_scrolls_the_page_sideways(browser, site, path, scree
         assert row.evaluate("e => getComputedStyle(e).display") == "block"
         box = row.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= widths[1]
-        label = row.locator("td").first.evaluate(
-            "e => getComputedStyle(e, '::before').content"
-        )
+        label = row.locator("td").first.evaluate("e => getComputedStyle(e, '::before').content")
         assert label.strip('"') in ("Figure", "Region")
         # A screen reader still meets a table with its column headers.
         assert page.get_by_role("columnheader").count() > 0
