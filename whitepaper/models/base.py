@@ -31,8 +31,29 @@ def natural_key_of(record):
     return tuple(values)
 
 
+#: A publication's long texts, which no table row shows: left out of the rows of a table.
+PUBLICATION_LONG_TEXTS = (
+    "summary",
+    "summary_zh",
+    "source_quote",
+    "source_text",
+    "source_page_lines",
+    "dates_note",
+    "dates_note_zh",
+)
+
+
 class PublishedQuerySet(models.QuerySet):
     """Records that the public may see: published, and from a published publication."""
+
+    def published_rows(self, *related):
+        """Published records with their publication (and the given relations) in the same
+        query, without the publication's long texts."""
+        return (
+            self.published()
+            .select_related("publication", *related)
+            .defer(*(f"publication__{name}" for name in PUBLICATION_LONG_TEXTS))
+        )
 
     def published(self):
         """Written as "not in an unpublished publication" rather than as a join, so that

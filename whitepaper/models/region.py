@@ -80,7 +80,7 @@ class Region(Translatable, TimeStamped):
 class RegionalPresenceQuerySet(PublishedQuerySet):
     def for_table(self):
         """The public regions table, with the region and the combined figure it belongs to."""
-        return self.published().select_related("publication", "region", "combined_share")
+        return self.published_rows("region", "combined_share")
 
 
 class RegionalPresence(Translatable, TimeStamped):

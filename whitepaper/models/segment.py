@@ -21,7 +21,7 @@ DUPLICATE_SLUG = _("This publication already has a segment with this slug.")
 
 class IndustrySegmentQuerySet(PublishedQuerySet):
     def for_table(self):
-        return self.published().select_related("publication")
+        return self.published_rows()
 
 
 class IndustrySegment(Translatable, TimeStamped):

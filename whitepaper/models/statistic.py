@@ -52,7 +52,7 @@ def public_statistic_order(column=None):
 class StatisticQuerySet(PublishedQuerySet):
     def for_table(self):
         """The public statistics table: one query for the rows, one for the count."""
-        return self.published().select_related("publication")
+        return self.published_rows()
 
 
 class Statistic(Translatable, TimeStamped):

@@ -24,7 +24,7 @@ DUPLICATE_NUMBER = _("This publication already has a tendency with this number."
 
 class TendencyQuerySet(PublishedQuerySet):
     def for_table(self):
-        return self.published().select_related("publication")
+        return self.published_rows()
 
 
 class Tendency(Translatable, TimeStamped):
