@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
@@ -85,3 +86,4 @@ class Finding(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
+        refuse_mismatches(self)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import NaturalKeyManager, TimeStamped, natural_key_of
 from whitepaper.models.translation import Translatable
 
@@ -209,3 +210,4 @@ class Publication(Translatable, TimeStamped):
         super().clean()
         if self.data_as_of and self.release_date and self.data_as_of > self.release_date:
             raise ValidationError({"data_as_of": DATA_AFTER_RELEASE})
+        refuse_mismatches(self)

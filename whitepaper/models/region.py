@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
@@ -126,6 +127,8 @@ class RegionalPresence(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "region__code")
     TRANSLATED_FIELDS = ("note",)
+    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    NUMBERS_IN_QUOTE = ("company_count", "rank")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()
@@ -167,3 +170,4 @@ class RegionalPresence(Translatable, TimeStamped):
             )
         if share and share.unit != Unit.PERCENT:
             raise ValidationError({"combined_share": _("Choose a figure given in percent.")})
+        refuse_mismatches(self)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
@@ -93,3 +94,4 @@ class IndustrySegment(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "slug", DUPLICATE_SLUG)
+        refuse_mismatches(self)

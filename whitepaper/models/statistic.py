@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
@@ -96,6 +97,8 @@ class Statistic(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("label", "note")
+    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    NUMBERS_IN_QUOTE = ("value",)
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()
@@ -160,3 +163,4 @@ class Statistic(Translatable, TimeStamped):
         if self.unit == Unit.PERCENT and self.value is not None and self.value > 100:
             raise ValidationError({"value": PERCENT_ABOVE_100})
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
+        refuse_mismatches(self)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
@@ -93,3 +94,4 @@ class Tendency(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "number", DUPLICATE_NUMBER)
+        refuse_mismatches(self)
