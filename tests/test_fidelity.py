@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.test_admin import admin_url, statistic_form
 from whitepaper import fidelity
 from whitepaper.models import (
     RECORD_MODELS,
+    Correction,
     Publication,
     Region,
     RegionalPresence,
@@ -143,3 +145,71 @@ def test_a_negative_value_gets_its_own_message_only(whitepaper):
 
 def test_a_new_region_is_not_checked_against_any_source(whitepaper):
     Region(code="CN-SC", name="Sichuan", name_zh="四川", kind="province").full_clean()
+
+
+class TestAdmin:
+    @pytest.fixture
+    def statistic(self, whitepaper):
+        return Statistic.objects.get(key="blockchain-enterprises")
+
+    def post(self, client, statistic, **changes):
+        return client.post(
+            admin_url(Statistic, "change", statistic.pk), statistic_form(statistic, **changes)
+        )
+
+    def test_a_value_not_in_the_quote_is_refused_on_the_value_field(
+        self, client, superuser, statistic
+    ):
+        client.force_login(superuser)
+        response = self.post(client, statistic, value="457", public_note="Recounted.")
+        assert response.status_code == 200
+        errors = response.context["adminform"].form.errors
+        assert list(errors) == ["value"]
+        assert "457 does not appear as a number in this record’s source quote" in errors["value"][0]
+        statistic.refresh_from_db()
+        assert statistic.value == 456
+        assert not Correction.objects.exists()
+
+    def test_a_confirmed_mismatch_needs_a_note(self, client, superuser, statistic):
+        client.force_login(superuser)
+        response = self.post(client, statistic, value="457", confirm_mismatch="on", public_note="")
+        assert response.status_code == 200
+        errors = response.context["adminform"].form.errors
+        assert "public_note" in errors
+        assert "value" in errors  # not let through without the note
+        statistic.refresh_from_db()
+        assert statistic.value == 456
+
+    def test_a_quote_not_in_the_source_is_refused_on_the_quote(self, client, superuser, statistic):
+        client.force_login(superuser)
+        quote = "By the end of March 2018, there were 456 enterprises in the blockchain business."
+        response = self.post(client, statistic, source_quote=quote, public_note="Requoted.")
+        assert response.status_code == 200
+        errors = response.context["adminform"].form.errors
+        assert list(errors) == ["source_quote"]
+        assert (
+            "does not appear verbatim in the publication’s source text" in errors["source_quote"][0]
+        )
+
+    def test_a_mismatch_on_the_publication_page_is_refused_on_the_row(
+        self, client, superuser, whitepaper
+    ):
+        from tests.test_admin import change_form_data
+
+        client.force_login(superuser)
+        url = admin_url(Publication, "change", whitepaper.pk)
+        data = change_form_data(client.get(url))
+        row = next(
+            name.removesuffix("-key") for name, v in data.items() if v == "real-economy-startups"
+        )
+        data[f"{row}-value"] = "110"
+        data["public_note"] = "Recounted."
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert "110 does not appear as a number" in response.content.decode()
+        data["confirm_mismatch"] = "on"
+        assert client.post(url, data).status_code == 302
+        assert Statistic.objects.get(key="real-economy-startups").value == 110
+        change = Correction.objects.get()
+        assert (change.field_name, change.old_value, change.new_value) == ("value", "109", "110")
+        assert change.public_note == "Recounted."

@@ -52,6 +52,17 @@ class Finding(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("text", "note")
+    #: What the public sees of a finding; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "key",
+        "kind",
+        "text",
+        "text_zh",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublishedQuerySet)()

@@ -182,6 +182,31 @@ class Publication(Translatable, TimeStamped):
         "dates_note",
     )
 
+    #: What the public sees of a publication; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "title",
+        "title_zh",
+        "slug",
+        "publisher",
+        "publisher_zh",
+        "publisher_abbreviation",
+        "publisher_abbreviation_zh",
+        "release_date",
+        "data_as_of",
+        "quoted_person",
+        "quoted_person_role",
+        "quoted_person_role_zh",
+        "summary",
+        "summary_zh",
+        "source_title",
+        "source_url",
+        "source_quote",
+        "source_text",
+        "source_page_lines",
+        "dates_note",
+        "dates_note_zh",
+    )
+
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()
 

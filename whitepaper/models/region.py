@@ -52,6 +52,8 @@ class Region(Translatable, TimeStamped):
 
     NATURAL_KEY = ("code",)
     TRANSLATED_FIELDS = ("name",)
+    #: Shown on the page of every published record of the region; changes are logged there.
+    PUBLIC_FIELDS = ("code", "name", "name_zh", "kind")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager()
@@ -127,6 +129,18 @@ class RegionalPresence(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "region__code")
     TRANSLATED_FIELDS = ("note",)
+    #: What the public sees of a presence (besides its region's own fields); a change to
+    #: any of these is in the public log. Not position: the editors' order.
+    PUBLIC_FIELDS = (
+        "region",
+        "rank",
+        "company_count",
+        "combined_share",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
     #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
     NUMBERS_IN_QUOTE = ("company_count", "rank")
 

@@ -59,6 +59,17 @@ class IndustrySegment(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "slug")
     TRANSLATED_FIELDS = ("name", "description")
+    #: What the public sees of a segment; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "name",
+        "name_zh",
+        "slug",
+        "stage",
+        "description",
+        "description_zh",
+        "source_quote",
+        "stated_by",
+    )
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()

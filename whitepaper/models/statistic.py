@@ -97,6 +97,21 @@ class Statistic(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("label", "note")
+    #: What the public sees of a statistic; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "key",
+        "label",
+        "label_zh",
+        "value",
+        "unit",
+        "qualifier",
+        "category",
+        "as_of",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
     #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
     NUMBERS_IN_QUOTE = ("value",)
 

@@ -54,6 +54,16 @@ class Tendency(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "number")
     TRANSLATED_FIELDS = ("title", "text")
+    #: What the public sees of a tendency; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "number",
+        "title",
+        "title_zh",
+        "text",
+        "text_zh",
+        "source_quote",
+        "stated_by",
+    )
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
