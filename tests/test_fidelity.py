@@ -1,6 +1,8 @@
 """The fidelity guard: a figure must be written in its own quote and a quote must be in the
 source text, or the editor confirms the mismatch and says why in public."""
 
+import re
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
@@ -179,6 +181,29 @@ class TestAdmin:
         assert "value" in errors  # not let through without the note
         statistic.refresh_from_db()
         assert statistic.value == 456
+
+    def test_a_confirmed_mismatch_with_a_note_is_saved_and_logged_in_public(
+        self, client, superuser, statistic
+    ):
+        client.force_login(superuser)
+        note = "The source's 456 is a typo for 457, per the white paper's table 2."
+        response = self.post(
+            client, statistic, value="457", confirm_mismatch="on", public_note=note
+        )
+        assert response.status_code == 302
+        statistic.refresh_from_db()
+        assert statistic.value == 457
+        assert statistic.history.latest().history_change_reason == note
+
+        changes = client.get("/changes/").content.decode()
+        assert "Enterprises with blockchain as their main business" in changes
+        assert re.search(r"<del>456</del>.*<ins>457</ins>", changes, re.S)
+        assert "per the white paper’s table 2" in changes or "per the white paper&#x27;s" in changes
+
+        feed = ET.fromstring(client.get("/changes/feed/").content)
+        [entry] = feed.findall(f"{ATOM}entry")
+        assert "456 → 457" in entry.find(f"{ATOM}title").text
+        assert "table 2" in entry.find(f"{ATOM}summary").text
 
     def test_a_quote_not_in_the_source_is_refused_on_the_quote(self, client, superuser, statistic):
         client.force_login(superuser)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,6 +32,32 @@ def natural_key_of(record):
     return tuple(values)
 
 
+def value_at(record, lookup):
+    """The value at the end of a lookup path such as "region__code"."""
+    value = record
+    for name in lookup.split("__"):
+        value = getattr(value, name)
+    return value
+
+
+def record_page_url(record):
+    """The record's own public page: /publications/<slug>/<kind>/<key>/ (its URL_NAME with
+    the publication's slug and the value of its URL_KEY)."""
+    return reverse(
+        record.URL_NAME,
+        kwargs={"slug": record.publication.slug, "key": value_at(record, record.URL_KEY)},
+    )
+
+
+def with_public_changes(record):
+    """The record (or None) with ``public_changes``: its entries in the corrections log."""
+    if record is not None:
+        from whitepaper.models.correction import Correction
+
+        record.public_changes = list(Correction.objects.of_record(record))
+    return record
+
+
 class PublishedQuerySet(models.QuerySet):
     """Records that the public may see: published, and from a published publication."""
 
@@ -42,6 +69,18 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(is_published=True).exclude(
             publication__in=publication_model.objects.filter(is_published=False)
         )
+
+    def for_record_page(self, slug, key):
+        """The record's public page: the published record whose publication has this slug and
+        whose URL_KEY has this value, with what its page shows (RECORD_PAGE_RELATED) and its
+        public changes; None if there is no such record. Two queries."""
+        record = (
+            self.published()
+            .select_related(*getattr(self.model, "RECORD_PAGE_RELATED", ("publication",)))
+            .filter(publication__slug=slug, **{self.model.URL_KEY: key})
+            .first()
+        )
+        return with_public_changes(record)
 
 
 def refuse_duplicate_in_publication(instance, field, message):

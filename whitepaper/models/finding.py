@@ -1,7 +1,6 @@
 """A statement of the source without a number."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +10,7 @@ from whitepaper.models.base import (
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -63,6 +63,8 @@ class Finding(Translatable, TimeStamped):
         "note",
         "note_zh",
     )
+    URL_NAME = "reports:finding"
+    URL_KEY = "key"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublishedQuerySet)()
@@ -83,7 +85,7 @@ class Finding(Translatable, TimeStamped):
         return self.text
 
     def get_absolute_url(self):
-        return f"{reverse('reports:publication', kwargs={'slug': self.publication.slug})}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)

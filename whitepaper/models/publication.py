@@ -16,6 +16,8 @@ from whitepaper.models.translation import Translatable
 OVERVIEW_LIMIT = 12
 #: The related names of a publication's records, in the order pages list them.
 RECORD_RELATIONS = ("statistics", "regional_presences", "segments", "tendencies", "findings")
+#: How a page lists each kind of record, where not by the editors' position.
+RECORD_ORDER = {"tendencies": ("number", "pk")}
 
 DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
 
@@ -97,7 +99,8 @@ class PublicationQuerySet(models.QuerySet):
         )
         publication.leading_regions = list(
             publication.regional_presences.filter(is_published=True)
-            .select_related("region", "combined_share")
+            # The combined share's publication: its link (get_absolute_url) needs the slug.
+            .select_related("region", "combined_share__publication")
             .order_by("position", "id")[:limit]
         )
         publication.listed_tendencies = list(
@@ -107,6 +110,28 @@ class PublicationQuerySet(models.QuerySet):
             publication.findings.filter(is_published=True).order_by("position", "id")[:limit]
         )
         return publication
+
+    def for_source_reader(self, slug):
+        """The source reader: the published publication with this slug and every published
+        record of it (whose quotes the reader marks), one query per kind; or None."""
+        related = {"regional_presences": ("region",)}
+        return (
+            self.published()
+            .filter(slug=slug)
+            .prefetch_related(
+                *(
+                    models.Prefetch(
+                        relation,
+                        queryset=records_of(relation)
+                        .objects.filter(is_published=True)
+                        .select_related(*related.get(relation, ()))
+                        .order_by(*RECORD_ORDER.get(relation, ("position", "pk"))),
+                    )
+                    for relation in RECORD_RELATIONS
+                )
+            )
+            .first()
+        )
 
 
 class Publication(Translatable, TimeStamped):

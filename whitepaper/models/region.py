@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -16,6 +15,7 @@ from whitepaper.models.base import (
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy, Unit
@@ -82,8 +82,11 @@ class Region(Translatable, TimeStamped):
 
 class RegionalPresenceQuerySet(PublishedQuerySet):
     def for_table(self):
-        """The public regions table, with the region and the combined figure it belongs to."""
-        return self.published().select_related("publication", "region", "combined_share")
+        """The public regions table, with the region and the combined figure it belongs to
+        (with its publication, whose slug the figure's link needs)."""
+        return self.published().select_related(
+            "publication", "region", "combined_share__publication"
+        )
 
 
 class RegionalPresence(Translatable, TimeStamped):
@@ -143,6 +146,9 @@ class RegionalPresence(Translatable, TimeStamped):
     )
     #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
     NUMBERS_IN_QUOTE = ("company_count", "rank")
+    URL_NAME = "reports:region"
+    URL_KEY = "region__code"
+    RECORD_PAGE_RELATED = ("publication", "region", "combined_share__publication")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()
@@ -163,7 +169,7 @@ class RegionalPresence(Translatable, TimeStamped):
         return f"{self.region.name} — {self.publication}"
 
     def get_absolute_url(self):
-        return f"{reverse('reports:regions')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)

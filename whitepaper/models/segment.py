@@ -1,7 +1,6 @@
 """A part of the industry chain the publication names."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +10,7 @@ from whitepaper.models.base import (
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -70,6 +70,8 @@ class IndustrySegment(Translatable, TimeStamped):
         "source_quote",
         "stated_by",
     )
+    URL_NAME = "reports:segment"
+    URL_KEY = "slug"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()
@@ -91,7 +93,7 @@ class IndustrySegment(Translatable, TimeStamped):
         return self.name
 
     def get_absolute_url(self):
-        return f"{reverse('reports:segments')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)

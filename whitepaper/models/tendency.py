@@ -1,9 +1,8 @@
 """A development tendency the publication lists, as stated."""
 
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +12,7 @@ from whitepaper.models.base import (
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -26,6 +26,14 @@ DUPLICATE_NUMBER = _("This publication already has a tendency with this number."
 class TendencyQuerySet(PublishedQuerySet):
     def for_table(self):
         return self.published().select_related("publication")
+
+    def for_record_page(self, slug, key):
+        """As for any record (PublishedQuerySet.for_record_page); a number the column cannot
+        hold (text, or too large for the database) finds no tendency instead of an error."""
+        _low, high = connection.ops.integer_field_range("PositiveSmallIntegerField")
+        if not str(key).isdigit() or int(key) > high:
+            return None
+        return super().for_record_page(slug, int(key))
 
 
 class Tendency(Translatable, TimeStamped):
@@ -64,6 +72,8 @@ class Tendency(Translatable, TimeStamped):
         "source_quote",
         "stated_by",
     )
+    URL_NAME = "reports:tendency"
+    URL_KEY = "number"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
@@ -90,7 +100,7 @@ class Tendency(Translatable, TimeStamped):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return f"{reverse('reports:tendencies')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
