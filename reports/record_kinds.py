@@ -153,6 +153,10 @@ class RecordKind:
     def heading(self, record):
         raise NotImplementedError
 
+    def figure(self, record):
+        """The figure shown large under the heading, if the kind has one."""
+        return None
+
     def link_text(self, record):
         """How a link to the record reads, e.g. from a marked passage of the source."""
         raise NotImplementedError
@@ -186,6 +190,9 @@ class StatisticKind(RecordKind):
 
     def heading(self, record):
         return field_html(record, "label")
+
+    def figure(self, record):
+        return record.display_value
 
     def link_text(self, record):
         return record.display_value

@@ -50,6 +50,7 @@ def record_page(request, kind, slug, key):
         "record": record,
         "publication": publication,
         "heading": kind.heading(record),
+        "figure": kind.figure(record),
         "data_as_of": kind.data_as_of(record),
         "stated_by": record_kinds.stated_by_fact(record),
         "stated": kind.stated(record),

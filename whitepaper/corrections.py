@@ -11,6 +11,7 @@ to drafts and edits to staff-only fields (position, timestamps) are not logged.
 import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import ForeignKey
 from django.utils import translation
 from django.utils.text import Truncator
@@ -159,6 +160,4 @@ def log_change(sender, instance, history_instance, history_change_reason=None, *
 
 
 def content_type_id(model):
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(model).pk
