@@ -85,6 +85,7 @@ class Writer(threading.Thread):
             "as_of": "2018-03-31",
             "source_quote": textareas.get("source_quote", "quote"),
             "note": f"edit {self.counter}",
+            "public_note": f"Crash test edit {self.counter}.",
             "position": "1",
             "is_published": "on",
             "loaded_version": fields["loaded_version"],

@@ -1,8 +1,10 @@
-"""Ready-to-copy citations of a publication as kept on this site.
+"""Ready-to-copy citations of a publication, or of one of its records, as kept on this site.
 
-The publication must carry ``last_edited`` (PublicationQuerySet.with_last_edited).
+A publication's citation needs ``last_edited`` (PublicationQuerySet.with_last_edited); a
+record's is dated by the record's own last edit.
 """
 
+import json
 import re
 
 BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
@@ -37,3 +39,56 @@ def bibtex(publication, url):
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@techreport{{{key},\n{body}\n}}"
+
+
+def record_bibtex_key(publication, record_key):
+    return re.sub(r"[^a-z0-9]+", "", publication.slug.lower()) + ":" + str(record_key)
+
+
+def record_plain_text(title, publication, as_of, last_edited, url):
+    """One figure (or other record) of a publication, as a plain-text reference."""
+    return (
+        f"{publication.publisher} ({publication.publisher_abbreviation}). “{title}”. In: "
+        f"{publication.title}. Released {publication.release_date.isoformat()}; "
+        f"as of {as_of.isoformat()}. Blockchain White Paper Data, {url} "
+        f"(last edited {last_edited.date().isoformat()})."
+    )
+
+
+def record_bibtex(key, title, publication, as_of, last_edited, url):
+    """One record as a BibTeX @misc entry; every text field escaped."""
+    fields = [
+        ("author", "{" + bibtex_escape(publication.publisher) + "}"),
+        ("title", bibtex_escape(title)),
+        ("howpublished", "In: " + bibtex_escape(publication.title)),
+        ("organization", bibtex_escape(publication.publisher_abbreviation)),
+        ("year", str(publication.release_date.year)),
+        ("month", str(publication.release_date.month)),
+        ("day", str(publication.release_date.day)),
+        ("note", f"As of {as_of.isoformat()}"),
+        ("url", url),
+        ("urldate", last_edited.date().isoformat()),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def date_parts(value):
+    return {"date-parts": [[value.year, value.month, value.day]]}
+
+
+def record_csl_json(key, title, publication, as_of, last_edited, url):
+    """One record as CSL-JSON (a list of one item), for Zotero, Pandoc and other
+    reference managers."""
+    item = {
+        "id": key,
+        "type": "dataset",
+        "title": title,
+        "author": [{"literal": publication.publisher}],
+        "container-title": publication.title,
+        "publisher": "Blockchain White Paper Data",
+        "issued": date_parts(publication.release_date),
+        "URL": url,
+        "note": f"As of {as_of.isoformat()}; last edited {last_edited.date().isoformat()}",
+    }
+    return json.dumps([item], ensure_ascii=False, indent=2)

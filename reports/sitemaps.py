@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from reports.catalogue import TABLES
+from reports.record_kinds import KINDS
 from whitepaper.models import Publication
 
 
@@ -21,6 +22,7 @@ class PageSitemap(LanguageSitemap):
             "reports:overview",
             *(f"reports:{table.slug}" for table in TABLES),
             "reports:about",
+            "reports:changes",
         ]
 
     def location(self, item):
@@ -37,4 +39,45 @@ class PublicationSitemap(LanguageSitemap):
         return publication.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap, "publications": PublicationSitemap}
+class SourceSitemap(LanguageSitemap):
+    """Each publication's source reader."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Publication.objects.newest_first().only("slug", "updated_at")
+
+    def location(self, publication):
+        return reverse("reports:source", kwargs={"slug": publication.slug})
+
+    def lastmod(self, publication):
+        return publication.updated_at
+
+
+class RecordSitemap(LanguageSitemap):
+    """The page of every published record of one kind (reports.record_kinds)."""
+
+    changefreq = "monthly"
+    kind = None
+
+    def items(self):
+        related = getattr(self.kind.model, "RECORD_PAGE_RELATED", ("publication",))
+        return (
+            self.kind.model.objects.published()
+            .select_related(*related)
+            .order_by("publication_id", "pk")
+        )
+
+    def lastmod(self, record):
+        return record.updated_at
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "publications": PublicationSitemap,
+    "sources": SourceSitemap,
+    **{
+        kind.slug: type(f"{kind.model.__name__}Sitemap", (RecordSitemap,), {"kind": kind})
+        for kind in KINDS
+    },
+}

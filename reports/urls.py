@@ -1,17 +1,52 @@
 """The public pages, each in English at its path and in Chinese under /zh-hans/."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
-from reports import views
+from reports import record_views, views
 from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
+from reports.feeds import ChangesFeed
+from reports.freshness import fresh_page
+from reports.record_kinds import KINDS
 from reports.table_views import DownloadView, TableView
 
 app_name = "reports"
+
+
+class DigitsConverter:
+    """A tendency's number: digits only (anything else is not a page: 404)."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(DigitsConverter, "digits")
+
+
+def record_routes(kind):
+    """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json."""
+    converter = "digits" if kind.model.URL_KEY == "number" else "slug"
+    base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
+    return [
+        path(f"{base}/", record_views.record_page, {"kind": kind}, name=kind.url_name),
+        path(
+            f"{base}.json", record_views.record_json, {"kind": kind}, name=f"{kind.url_name}_json"
+        ),
+    ]
+
 
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("about/", views.about, name="about"),
     path("publications/<slug:slug>/", views.publication_detail, name="publication"),
+    path("publications/<slug:slug>/source/", record_views.source_reader, name="source"),
+    *(route for kind in KINDS for route in record_routes(kind)),
+    path("changes/", record_views.change_log, name="changes"),
+    path("changes/feed/", fresh_page(ChangesFeed()), name="changes_feed"),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
     path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
     path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),

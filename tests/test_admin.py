@@ -29,16 +29,21 @@ def statistic_form(statistic, **changes):
         "publication": statistic.publication_id,
         "key": statistic.key,
         "label": statistic.label,
+        "label_zh": statistic.label_zh,
         "value": str(statistic.value),
         "unit": statistic.unit,
         "qualifier": statistic.qualifier,
         "category": statistic.category,
         "as_of": statistic.as_of.isoformat(),
         "source_quote": statistic.source_quote,
+        "stated_by": statistic.stated_by,
         "note": statistic.note,
+        "note_zh": statistic.note_zh,
         "position": statistic.position,
         "is_published": "on" if statistic.is_published else "",
         "loaded_version": statistic.updated_at.isoformat(),
+        # Changes to a published record need a public note (whitepaper.public_note).
+        "public_note": "Checked against the source.",
     }
     data.update(changes)
     return data
@@ -325,6 +330,7 @@ def test_a_stale_inline_row_is_refused_on_the_publication_page(client, superuser
     statistic.save()
     row = next(name.removesuffix("-key") for name, value in data.items() if value == statistic.key)
     data[f"{row}-note"] = "Edited on the stale page."
+    data["public_note"] = "Note added."
     response = client.post(url, data)
     assert response.status_code == 200
     assert "your changes were not saved" in response.content.decode()
@@ -342,5 +348,6 @@ def test_an_unchanged_publication_page_saves(client, superuser, whitepaper):
         if value == "blockchain-enterprises"
     )
     data[f"{row}-note"] = "Checked."
+    data["public_note"] = "Note added."
     assert client.post(url, data).status_code == 302
     assert Statistic.objects.get(key="blockchain-enterprises").note == "Checked."

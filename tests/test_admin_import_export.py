@@ -21,7 +21,20 @@ HEADER = (
 SLUG = "miit-blockchain-white-paper-2018"
 
 
-def row(key, label, value, unit="startups", quote="A sentence.", position=1):
+#: Sentences of the source text with the numbers the rows below import (the fidelity guard
+#: refuses a figure that its quote does not state).
+SOURCE_SENTENCES = {
+    "86": "By the end of March 2018, The number of blockchain starups that provide financial "
+    "blockchain solutions hits 86 while 109 blockchain starups target the real economy.",
+    "20": "May 20, the Ministry of Industry and Information Technology of the People’s Republic "
+    "of China (MIIT) just released a white paper on blockchain industrial development.",
+    "3": "3. Blockchain will be broadly applied in real economy within 3 years and may provide "
+    "key supports to the establishment of Digital China.",
+}
+
+
+def row(key, label, value, unit="startups", quote=None, position=1):
+    quote = quote or SOURCE_SENTENCES.get(value, SOURCE_SENTENCES["86"])
     return f'{SLUG},{key},{label},{value},exact,{unit},startups,2018-03-31,"{quote}",,{position},1'
 
 
@@ -54,7 +67,7 @@ def valid_file():
         [
             HEADER,
             row("financial-solution-startups", "Financial startups (checked)", "86"),
-            row("new-figure", "A new figure", "12", position=9),
+            row("new-figure", "A new figure", "20", position=9),
         ]
     )
 
@@ -73,7 +86,7 @@ def test_import_previews_then_saves_with_history(
     done = confirm(editor_client, preview)
     assert done.status_code == 200
     new = Statistic.objects.get(key="new-figure")
-    assert new.value == 12
+    assert new.value == 20
     changed = Statistic.objects.get(key="financial-solution-startups")
     assert changed.label == "Financial startups (checked)"
     assert changed.history.latest().history_user == editor

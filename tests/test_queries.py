@@ -17,7 +17,9 @@ PAGES = {
     "/tendencies/": 4,
     "/publications/miit-blockchain-white-paper-2018/": 7,
     "/about/": 1,
-    "/sitemap.xml": 1,  # the publications, listed once for both languages
+    # The publications, their source readers and the records of each kind with a page (5),
+    # each listed once for both languages.
+    "/sitemap.xml": 7,
     "/statistics.csv": 3,  # etag, newest publication's date for the file name, the rows
     "/tendencies.json": 3,
 }

@@ -18,7 +18,7 @@ from whitepaper.models import (
     Statistic,
     Tendency,
 )
-from whitepaper.optimistic_lock import OptimisticLockForm
+from whitepaper.public_note import PublicNoteForm, PublicNoteInlineFormSet
 
 admin.site.site_header = _("White paper records")
 admin.site.site_title = _("White paper admin")
@@ -52,7 +52,7 @@ def unpublish(modeladmin, request, queryset):
 
 
 class PublishableAdmin(SimpleHistoryAdmin):
-    form = OptimisticLockForm
+    form = PublicNoteForm
     actions = [publish, unpublish]
     list_select_related = ["publication"]
     readonly_fields = ["created_at", "updated_at"]
@@ -64,9 +64,11 @@ class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
 
 class LockedInline:
     """An inline whose rows are saved only if unchanged since the page was opened: each row
-    carries the version it was loaded at (whitepaper.optimistic_lock)."""
+    carries the version it was loaded at (whitepaper.optimistic_lock). Changes to published
+    rows need the page's public note (whitepaper.public_note)."""
 
-    form = OptimisticLockForm
+    form = PublicNoteForm
+    formset = PublicNoteInlineFormSet
 
     def get_fields(self, request, obj=None):
         return [*super().get_fields(request, obj), "loaded_version"]
@@ -131,7 +133,7 @@ class FindingInline(LockedInline, admin.StackedInline):
 
 @admin.register(Publication)
 class PublicationAdmin(SimpleHistoryAdmin):
-    form = OptimisticLockForm
+    form = PublicNoteForm
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
     search_fields = ["title", "title_zh", "publisher", "summary", "quoted_person"]
@@ -170,6 +172,16 @@ class PublicationAdmin(SimpleHistoryAdmin):
             },
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
+        (
+            _("Public note"),
+            {
+                "description": _(
+                    "One note for this page: it covers the publication and the records "
+                    "edited below."
+                ),
+                "fields": ["public_note", ("minor_change", "confirm_mismatch"), "loaded_version"],
+            },
+        ),
     ]
     actions = [publish, unpublish]
     formfield_overrides = {
@@ -210,7 +222,7 @@ class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
 
 @admin.register(Region)
 class RegionAdmin(ImportExportAdmin, SimpleHistoryAdmin):
-    form = OptimisticLockForm
+    form = PublicNoteForm
     resource_classes = [resources.RegionResource]
     list_display = ["name", "name_zh", "code", "kind"]
     list_filter = ["kind"]

@@ -13,6 +13,8 @@ from import_export import fields, resources, widgets
 from whitepaper.models import IndustrySegment, Publication, Region, Statistic, Tendency
 from whitepaper.spreadsheet_safety import neutralise
 
+IMPORT_REASON = "Imported from a CSV file"
+
 
 class RecordResource(resources.ModelResource):
     class Meta:
@@ -22,6 +24,11 @@ class RecordResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         use_bulk = False  # save() row by row, so that every change is in the history
+
+    def before_save_instance(self, instance, row, **kwargs):
+        """The change reason of an imported row, shown as its note in the public log."""
+        super().before_save_instance(instance, row, **kwargs)
+        instance._change_reason = IMPORT_REASON
 
     def export_field(self, field, instance, **kwargs):
         rendered = super().export_field(field, instance, **kwargs)

@@ -32,6 +32,33 @@ ENGLISH_PATHS = [
 ]
 #: Every public page in both languages: the Chinese twin of each at /zh-hans/.
 PUBLIC_PATHS = ENGLISH_PATHS + [f"/zh-hans{path}" for path in ENGLISH_PATHS]
+#: The pages of provenance: records, the source reader and the corrections log.
+PUBLICATION = "/publications/miit-blockchain-white-paper-2018"
+PROVENANCE_PATHS = [
+    f"{PUBLICATION}/statistics/blockchain-enterprises/",
+    f"/zh-hans{PUBLICATION}/statistics/blockchain-enterprises/",
+    f"{PUBLICATION}/regions/CN-BJ/",
+    f"/zh-hans{PUBLICATION}/tendencies/4/",
+    f"{PUBLICATION}/findings/first-official-white-paper/",
+    f"{PUBLICATION}/source/",
+    f"/zh-hans{PUBLICATION}/source/",
+    "/changes/",
+    "/zh-hans/changes/",
+]
+PUBLIC_PATHS += PROVENANCE_PATHS
+#: Two changes to a published figure, one of them minor, so that the corrections log and
+#: the figure's page have entries to show (and to check).
+SEED_CHANGES = """
+from whitepaper.models import Statistic
+figure = Statistic.objects.get(key="blockchain-enterprises")
+figure.note = "Checked against the source text."
+figure._change_reason = "Checked the figure against the source."
+figure.save()
+figure.note_zh = "已对照来源核对。"
+figure._change_reason = "Chinese note added."
+figure._minor_change = True
+figure.save()
+"""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -71,6 +98,7 @@ def site(tmp_path_factory):
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
+    manage(env, "shell", "-c", SEED_CHANGES)
     manage(env, "collectstatic", "--noinput")
     create_staff(env, "staff", STAFF_PASSWORD)
     create_staff(env, "editor", EDITOR_PASSWORD, superuser=False, editor=True)

@@ -113,11 +113,19 @@ def test_staff_edit_shows_on_the_public_page_with_history(page, site):
     page.get_by_role("link", name="Statistics").first.click()
     page.get_by_role("link", name="Share of blockchain companies located in Beijing").click()
     page.get_by_label("Value").fill("81")
+    # 81 is not what the source says: the change is refused until the editor confirms it
+    # and says why in public.
+    page.get_by_role("button", name="Save", exact=True).click()
+    assert "81 does not appear as a number" in page.locator(".field-value").inner_text()
+    page.get_by_label("Confirm mismatch").check()
+    page.get_by_label("Public note").fill("Testing a figure the source does not state.")
     page.get_by_role("button", name="Save", exact=True).click()
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
 
     page.goto(site + "/")
     assert "over 81%" in page.locator(".headline-figures").inner_text()
+    page.goto(site + "/changes/")
+    assert "Testing a figure the source does not state." in page.locator("main").inner_text()
 
     page.goto(site + "/admin/whitepaper/statistic/")
     page.get_by_role("link", name="Share of blockchain companies located in Beijing").click()
@@ -128,7 +136,9 @@ def test_staff_edit_shows_on_the_public_page_with_history(page, site):
     # Put the figure back for the other journeys.
     page.go_back()
     page.get_by_label("Value").fill("80")
+    page.get_by_label("Public note").fill("Back to the figure the source states.")
     page.get_by_role("button", name="Save", exact=True).click()
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
 
 
 def test_editor_cannot_reach_users_and_lockout_after_five_failures(browser, site):

@@ -6,6 +6,7 @@ it, and records shown to the public carry an ``is_published`` flag that staff co
 
 from whitepaper.models.base import NaturalKeyManager, PublishedQuerySet, TimeStamped
 from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
+from whitepaper.models.correction import Correction
 from whitepaper.models.finding import Finding
 from whitepaper.models.formatting import format_measure, format_number
 from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
@@ -45,6 +46,7 @@ __all__ = [
     "RECORD_MODELS",
     "RECORD_RELATIONS",
     "Category",
+    "Correction",
     "Finding",
     "IndustrySegment",
     "NaturalKeyManager",

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,17 +44,46 @@ PUBLICATION_LONG_TEXTS = (
 )
 
 
+def value_at(record, lookup):
+    """The value at the end of a lookup path such as "region__code"."""
+    value = record
+    for name in lookup.split("__"):
+        value = getattr(value, name)
+    return value
+
+
+def record_page_url(record):
+    """The record's own public page: /publications/<slug>/<kind>/<key>/ (its URL_NAME with
+    the publication's slug and the value of its URL_KEY)."""
+    return reverse(
+        record.URL_NAME,
+        kwargs={"slug": record.publication.slug, "key": value_at(record, record.URL_KEY)},
+    )
+
+
+def with_public_changes(record):
+    """The record (or None) with ``public_changes``: its entries in the corrections log."""
+    if record is not None:
+        from whitepaper.models.correction import Correction
+
+        record.public_changes = list(Correction.objects.of_record(record))
+    return record
+
+
 class PublishedQuerySet(models.QuerySet):
     """Records that the public may see: published, and from a published publication."""
 
     def published_rows(self, *related):
         """Published records with their publication (and the given relations) in the same
-        query, without the publication's long texts."""
-        return (
-            self.published()
-            .select_related("publication", *related)
-            .defer(*(f"publication__{name}" for name in PUBLICATION_LONG_TEXTS))
-        )
+        query, without the long texts of any publication among them."""
+        paths = ("publication", *related)
+        long_texts = [
+            f"{path}__{name}"
+            for path in paths
+            if path.rsplit("__", 1)[-1] == "publication"
+            for name in PUBLICATION_LONG_TEXTS
+        ]
+        return self.published().select_related(*paths).defer(*long_texts)
 
     def published(self):
         """Written as "not in an unpublished publication" rather than as a join, so that
@@ -63,6 +93,18 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(is_published=True).exclude(
             publication__in=publication_model.objects.filter(is_published=False)
         )
+
+    def for_record_page(self, slug, key):
+        """The record's public page: the published record whose publication has this slug and
+        whose URL_KEY has this value, with what its page shows (RECORD_PAGE_RELATED) and its
+        public changes; None if there is no such record. Two queries."""
+        record = (
+            self.published()
+            .select_related(*getattr(self.model, "RECORD_PAGE_RELATED", ("publication",)))
+            .filter(publication__slug=slug, **{self.model.URL_KEY: key})
+            .first()
+        )
+        return with_public_changes(record)
 
 
 def refuse_duplicate_in_publication(instance, field, message):

@@ -1,15 +1,16 @@
 """A statement of the source without a number."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -51,6 +52,19 @@ class Finding(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("text", "note")
+    #: What the public sees of a finding; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "key",
+        "kind",
+        "text",
+        "text_zh",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
+    URL_NAME = "reports:finding"
+    URL_KEY = "key"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublishedQuerySet)()
@@ -71,7 +85,7 @@ class Finding(Translatable, TimeStamped):
         return self.text
 
     def get_absolute_url(self):
-        return f"{reverse('reports:publication', kwargs={'slug': self.publication.slug})}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
@@ -85,3 +99,4 @@ class Finding(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
+        refuse_mismatches(self)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import NaturalKeyManager, TimeStamped, natural_key_of
 from whitepaper.models.translation import Translatable
 
@@ -15,6 +16,8 @@ from whitepaper.models.translation import Translatable
 OVERVIEW_LIMIT = 12
 #: The related names of a publication's records, in the order pages list them.
 RECORD_RELATIONS = ("statistics", "regional_presences", "segments", "tendencies", "findings")
+#: How a page lists each kind of record, where not by the editors' position.
+RECORD_ORDER = {"tendencies": ("number", "pk")}
 
 DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
 
@@ -98,7 +101,8 @@ class PublicationQuerySet(models.QuerySet):
         )
         publication.leading_regions = list(
             publication.regional_presences.filter(is_published=True)
-            .select_related("region", "combined_share")
+            # The combined share's publication: its link (get_absolute_url) needs the slug.
+            .select_related("region", "combined_share__publication")
             .order_by("position", "id")[:limit]
         )
         publication.listed_tendencies = list(
@@ -108,6 +112,28 @@ class PublicationQuerySet(models.QuerySet):
             publication.findings.filter(is_published=True).order_by("position", "id")[:limit]
         )
         return publication
+
+    def for_source_reader(self, slug):
+        """The source reader: the published publication with this slug and every published
+        record of it (whose quotes the reader marks), one query per kind; or None."""
+        related = {"regional_presences": ("region",)}
+        return (
+            self.published()
+            .filter(slug=slug)
+            .prefetch_related(
+                *(
+                    models.Prefetch(
+                        relation,
+                        queryset=records_of(relation)
+                        .objects.filter(is_published=True)
+                        .select_related(*related.get(relation, ()))
+                        .order_by(*RECORD_ORDER.get(relation, ("position", "pk"))),
+                    )
+                    for relation in RECORD_RELATIONS
+                )
+            )
+            .first()
+        )
 
 
 class Publication(Translatable, TimeStamped):
@@ -183,6 +209,31 @@ class Publication(Translatable, TimeStamped):
         "dates_note",
     )
 
+    #: What the public sees of a publication; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "title",
+        "title_zh",
+        "slug",
+        "publisher",
+        "publisher_zh",
+        "publisher_abbreviation",
+        "publisher_abbreviation_zh",
+        "release_date",
+        "data_as_of",
+        "quoted_person",
+        "quoted_person_role",
+        "quoted_person_role_zh",
+        "summary",
+        "summary_zh",
+        "source_title",
+        "source_url",
+        "source_quote",
+        "source_text",
+        "source_page_lines",
+        "dates_note",
+        "dates_note_zh",
+    )
+
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()
 
@@ -211,3 +262,4 @@ class Publication(Translatable, TimeStamped):
         super().clean()
         if self.data_as_of and self.release_date and self.data_as_of > self.release_date:
             raise ValidationError({"data_as_of": DATA_AFTER_RELEASE})
+        refuse_mismatches(self)

@@ -6,15 +6,16 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy, Unit
@@ -51,6 +52,8 @@ class Region(Translatable, TimeStamped):
 
     NATURAL_KEY = ("code",)
     TRANSLATED_FIELDS = ("name",)
+    #: Shown on the page of every published record of the region; changes are logged there.
+    PUBLIC_FIELDS = ("code", "name", "name_zh", "kind")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager()
@@ -79,8 +82,9 @@ class Region(Translatable, TimeStamped):
 
 class RegionalPresenceQuerySet(PublishedQuerySet):
     def for_table(self):
-        """The public regions table, with the region and the combined figure it belongs to."""
-        return self.published_rows("region", "combined_share")
+        """The public regions table, with the region and the combined figure it belongs to
+        (with its publication, whose slug the figure's link needs)."""
+        return self.published_rows("region", "combined_share__publication")
 
 
 class RegionalPresence(Translatable, TimeStamped):
@@ -126,6 +130,23 @@ class RegionalPresence(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "region__code")
     TRANSLATED_FIELDS = ("note",)
+    #: What the public sees of a presence (besides its region's own fields); a change to
+    #: any of these is in the public log. Not position: the editors' order.
+    PUBLIC_FIELDS = (
+        "region",
+        "rank",
+        "company_count",
+        "combined_share",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
+    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    NUMBERS_IN_QUOTE = ("company_count", "rank")
+    URL_NAME = "reports:region"
+    URL_KEY = "region__code"
+    RECORD_PAGE_RELATED = ("publication", "region", "combined_share__publication")
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()
@@ -146,7 +167,7 @@ class RegionalPresence(Translatable, TimeStamped):
         return f"{self.region.name} — {self.publication}"
 
     def get_absolute_url(self):
-        return f"{reverse('reports:regions')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
@@ -167,3 +188,4 @@ class RegionalPresence(Translatable, TimeStamped):
             )
         if share and share.unit != Unit.PERCENT:
             raise ValidationError({"combined_share": _("Choose a figure given in percent.")})
+        refuse_mismatches(self)

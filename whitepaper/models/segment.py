@@ -1,15 +1,16 @@
 """A part of the industry chain the publication names."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -58,6 +59,19 @@ class IndustrySegment(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "slug")
     TRANSLATED_FIELDS = ("name", "description")
+    #: What the public sees of a segment; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "name",
+        "name_zh",
+        "slug",
+        "stage",
+        "description",
+        "description_zh",
+        "source_quote",
+        "stated_by",
+    )
+    URL_NAME = "reports:segment"
+    URL_KEY = "slug"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()
@@ -79,7 +93,7 @@ class IndustrySegment(Translatable, TimeStamped):
         return self.name
 
     def get_absolute_url(self):
-        return f"{reverse('reports:segments')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
@@ -93,3 +107,4 @@ class IndustrySegment(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "slug", DUPLICATE_SLUG)
+        refuse_mismatches(self)

@@ -3,17 +3,19 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
+    with_public_changes,
 )
 from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
 from whitepaper.models.formatting import format_measure
@@ -53,6 +55,26 @@ class StatisticQuerySet(PublishedQuerySet):
     def for_table(self):
         """The public statistics table: one query for the rows, one for the count."""
         return self.published_rows()
+
+    def for_record_page(self, slug, key):
+        """The statistic's page: the statistic with its publication, the published regions
+        it is the combined share of, and its public changes; or None. Three queries."""
+        regions = self.model._meta.get_field("regions").related_model
+        statistic = (
+            self.published()
+            .select_related("publication")
+            .prefetch_related(
+                Prefetch(
+                    "regions",
+                    queryset=regions.objects.filter(is_published=True)
+                    .select_related("region", "publication")
+                    .order_by("position", "pk"),
+                )
+            )
+            .filter(publication__slug=slug, key=key)
+            .first()
+        )
+        return with_public_changes(statistic)
 
 
 class Statistic(Translatable, TimeStamped):
@@ -96,6 +118,25 @@ class Statistic(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("label", "note")
+    #: What the public sees of a statistic; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "key",
+        "label",
+        "label_zh",
+        "value",
+        "unit",
+        "qualifier",
+        "category",
+        "as_of",
+        "source_quote",
+        "stated_by",
+        "note",
+        "note_zh",
+    )
+    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    NUMBERS_IN_QUOTE = ("value",)
+    URL_NAME = "reports:statistic"
+    URL_KEY = "key"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()
@@ -140,7 +181,7 @@ class Statistic(Translatable, TimeStamped):
         return f"{self.label}: {self.display_value}"
 
     def get_absolute_url(self):
-        return f"{reverse('reports:statistics')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
@@ -160,3 +201,4 @@ class Statistic(Translatable, TimeStamped):
         if self.unit == Unit.PERCENT and self.value is not None and self.value > 100:
             raise ValidationError({"value": PERCENT_ABOVE_100})
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
+        refuse_mismatches(self)

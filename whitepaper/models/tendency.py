@@ -1,17 +1,18 @@
 """A development tendency the publication lists, as stated."""
 
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
+    record_page_url,
     refuse_duplicate_in_publication,
 )
 from whitepaper.models.choices import StatedBy
@@ -25,6 +26,14 @@ DUPLICATE_NUMBER = _("This publication already has a tendency with this number."
 class TendencyQuerySet(PublishedQuerySet):
     def for_table(self):
         return self.published_rows()
+
+    def for_record_page(self, slug, key):
+        """As for any record (PublishedQuerySet.for_record_page); a number the column cannot
+        hold (text, or too large for the database) finds no tendency instead of an error."""
+        _low, high = connection.ops.integer_field_range("PositiveSmallIntegerField")
+        if not str(key).isdigit() or int(key) > high:
+            return None
+        return super().for_record_page(slug, int(key))
 
 
 class Tendency(Translatable, TimeStamped):
@@ -53,6 +62,18 @@ class Tendency(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "number")
     TRANSLATED_FIELDS = ("title", "text")
+    #: What the public sees of a tendency; a change to any of these is in the public log.
+    PUBLIC_FIELDS = (
+        "number",
+        "title",
+        "title_zh",
+        "text",
+        "text_zh",
+        "source_quote",
+        "stated_by",
+    )
+    URL_NAME = "reports:tendency"
+    URL_KEY = "number"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
@@ -79,7 +100,7 @@ class Tendency(Translatable, TimeStamped):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return f"{reverse('reports:tendencies')}#{self.anchor}"
+        return record_page_url(self)
 
     def natural_key(self):
         return natural_key_of(self)
@@ -93,3 +114,4 @@ class Tendency(Translatable, TimeStamped):
     def clean(self):
         super().clean()
         refuse_duplicate_in_publication(self, "number", DUPLICATE_NUMBER)
+        refuse_mismatches(self)

@@ -1,0 +1,40 @@
+"""The public corrections log as readers see it: on /changes/, in its Atom feed and on each
+record's page (whitepaper.models.Correction holds the rows)."""
+
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from reports.bilingual import text_html
+from whitepaper.models import CHINESE, Correction, Text, html_lang
+
+#: Rows a page of /changes/ lists, and entries in the feed.
+PAGE_SIZE = 50
+
+
+def value_text(change, value):
+    """An old or new value as a reader reads it: a choice by its label (in the page's
+    language), a Chinese twin marked as Chinese, anything else as the English it is."""
+    field = change.field
+    if field is not None and field.choices:
+        return Text(str(dict(field.flatchoices).get(value, value)), html_lang(), False, False)
+    lang = html_lang(CHINESE) if change.field_name.endswith("_zh") else "en"
+    return Text(value, lang, False, False)
+
+
+def value_html(change, value):
+    if value == "":
+        return format_html('<span class="hint">{}</span>', gettext("(empty)"))
+    return text_html(value_text(change, value))
+
+
+def summary(change):
+    """What happened, in words: "Value: 456 → 457", "withdrawn", "deleted"."""
+    if change.kind == Correction.Kind.WITHDRAWN:
+        return gettext("Withdrawn: no longer published on this site.")
+    if change.kind == Correction.Kind.DELETED:
+        return gettext("Deleted from this site.")
+    return gettext("%(field)s: %(old)s → %(new)s") % {
+        "field": change.field_label,
+        "old": value_text(change, change.old_value).text or gettext("(empty)"),
+        "new": value_text(change, change.new_value).text or gettext("(empty)"),
+    }

@@ -1,0 +1,56 @@
+"""The public corrections log as an Atom feed, for readers who follow the data."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from reports import changes
+from whitepaper.models import Correction
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Changes to the white paper records")
+    subtitle = _(
+        "Every change to a published record after its first publication: what changed, "
+        "from what to what, and the editors’ note."
+    )
+
+    def link(self):
+        return reverse("reports:changes")
+
+    def items(self):
+        return Correction.objects.public_log()[: changes.PAGE_SIZE]
+
+    def item_title(self, change):
+        return f"{change.text_in('record_label').text} — {changes.summary(change)}"
+
+    def item_description(self, change):
+        note = change.public_note or gettext("(no note)")
+        minor = gettext("Minor change (typo or formatting).") if change.is_minor else ""
+        return format_html(
+            "<p>{}</p><p>{} {}</p><p>{}</p>",
+            changes.summary(change),
+            gettext("Editors’ note:"),
+            note,
+            minor,
+        )
+
+    def item_link(self, change):
+        return change.record_url() or change.get_absolute_url()
+
+    def item_guid(self, change):
+        """The row's own UUID: the same entry keeps its id whatever is edited later, and
+        through a backup and a restore."""
+        return f"urn:uuid:{change.uuid}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, change):
+        return change.changed_at
+
+    def item_updateddate(self, change):
+        return change.changed_at

@@ -1,0 +1,125 @@
+"""Provenance you can check: a page (and JSON) per record, the source reader and the public
+corrections log."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from reports import changes, citation, record_kinds, source_text
+from reports.freshness import fresh_page
+from whitepaper.models import Correction, Publication
+
+NO_RECORD = _("No published record has this address.")
+
+
+def find_record(kind, slug, key):
+    record = kind.model.objects.for_record_page(slug, key)
+    if record is None:
+        raise Http404(NO_RECORD)
+    return record
+
+
+def citations(request, kind, record):
+    """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
+    of the source, on pages of either language)."""
+    publication = record.publication
+    with translation.override("en"):
+        url = request.build_absolute_uri(record.get_absolute_url())
+        title = kind.citation_title(record)
+    key = citation.record_bibtex_key(publication, f"{kind.slug}-{kind.key(record)}")
+    as_of = kind.data_as_of(record)
+    return {
+        "text": citation.record_plain_text(title, publication, as_of, record.updated_at, url),
+        "bibtex": citation.record_bibtex(key, title, publication, as_of, record.updated_at, url),
+        "csl_json": citation.record_csl_json(
+            key, title, publication, as_of, record.updated_at, url
+        ),
+    }
+
+
+@fresh_page
+def record_page(request, kind, slug, key):
+    """One record: its value, who states it, its dates, its source sentence in context,
+    what is stated and what is the site's own, a citation, its JSON and its changes."""
+    record = find_record(kind, slug, key)
+    publication = record.publication
+    context = {
+        "kind": kind,
+        "record": record,
+        "publication": publication,
+        "heading": kind.heading(record),
+        "figure": kind.figure(record),
+        "data_as_of": kind.data_as_of(record),
+        "stated_by": record_kinds.stated_by_fact(record),
+        "stated": kind.stated(record),
+        "editorial": kind.editorial(record),
+        "passages": source_text.passages(
+            publication.source_text, record.source_quote, publication.source_page_lines
+        ),
+        "citation": citations(request, kind, record),
+        "json_url": kind.json_url(record),
+        "changes": record.public_changes,
+    }
+    return render(request, "reports/record_page.html", context)
+
+
+@fresh_page
+def record_json(request, kind, slug, key):
+    """The record's public fields and dates, typed; its public changes."""
+    record = find_record(kind, slug, key)
+    publication = record.publication
+    data = {
+        "kind": kind.url_name,
+        "url": request.build_absolute_uri(record.get_absolute_url()),
+        "publication": {
+            "slug": publication.slug,
+            "title": publication.title,
+            "url": request.build_absolute_uri(publication.get_absolute_url()),
+        },
+        **kind.json_fields(record),
+        "dates": {
+            "data_as_of": kind.data_as_of(record).isoformat(),
+            "published": publication.release_date.isoformat(),
+            "last_edited": record.updated_at.isoformat(),
+        },
+        "changes": [
+            {
+                "changed_at": change.changed_at.isoformat(),
+                "kind": change.kind,
+                "field": change.field_name,
+                "old_value": change.old_value,
+                "new_value": change.new_value,
+                "note": change.public_note,
+                "is_minor": change.is_minor,
+            }
+            for change in record.public_changes
+        ],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@fresh_page
+def source_reader(request, slug):
+    """The whole source text, verbatim, with every passage a record quotes marked and
+    linked to the records, and the web page's own lines shown as such."""
+    publication = Publication.objects.for_source_reader(slug)
+    if publication is None:
+        raise Http404(_("No published publication has this address."))
+    reading = source_text.read(
+        publication.source_text,
+        record_kinds.quoted_by_records(publication),
+        publication.source_page_lines,
+    )
+    context = {"publication": publication, "reading": reading}
+    return render(request, "reports/source_reader.html", context)
+
+
+@fresh_page
+def change_log(request):
+    """Every change to a published record since its first publication, newest first."""
+    paginator = Paginator(Correction.objects.public_log(), changes.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"page": page, "paginator": paginator}
+    return render(request, "reports/changes.html", context)

@@ -1,0 +1,163 @@
+"""The public corrections log, written from simple-history's history rows.
+
+Whenever simple-history writes a history row, the row is compared with the one before it
+(``prev_record``) over the model's PUBLIC_FIELDS. If the record was public before the change
+(published, in a published publication; a region: named by such a record), each changed
+public field becomes a Correction, as does a withdrawal (unpublished) or a deletion. The
+change reason (the editor's public note) goes with it. A record's first publication, edits
+to drafts and edits to staff-only fields (position, timestamps) are not logged.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import ForeignKey
+from django.utils import translation
+from django.utils.text import Truncator
+
+from whitepaper.models import (
+    Correction,
+    Finding,
+    IndustrySegment,
+    Publication,
+    Region,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+    format_number,
+)
+
+#: Set on an instance (by the admin form) for a typo or formatting fix: listed, but folded.
+MINOR = "_minor_change"
+#: The longest record label kept with a log row.
+LABEL_LENGTH = 300
+
+
+def record_labels(record):
+    """The record's name in English and in Chinese ('' if not translated), as the log shows
+    it after the record is gone."""
+    if isinstance(record, Publication):
+        return record.title, record.title_zh
+    if isinstance(record, Statistic):
+        return record.label, record.label_zh
+    if isinstance(record, Region):
+        return record.name, record.name_zh
+    if isinstance(record, RegionalPresence):
+        return record.region.name, record.region.name_zh
+    if isinstance(record, IndustrySegment):
+        return record.name, record.name_zh
+    if isinstance(record, Tendency):
+        chinese = f"{record.number}. {record.title_zh}" if record.title_zh else ""
+        return f"{record.number}. {record.title}", chinese
+    if isinstance(record, Finding):
+        return record.text, record.text_zh
+    return str(record), ""
+
+
+def publications_showing_region(region_id):
+    """The ids of the published publications with a published record of this region."""
+    return list(
+        RegionalPresence.objects.published()
+        .filter(region_id=region_id)
+        .order_by("publication_id")
+        .values_list("publication_id", flat=True)
+        .distinct()
+    )
+
+
+def publication_is_published(publication_id):
+    return Publication.objects.filter(pk=publication_id, is_published=True).exists()
+
+
+def shown_under(state, model):
+    """The ids of the publications under which a record in this state is public: one for
+    a record or a publication, one per publication naming it for a region, none for a
+    draft. ``state`` is the record or one of its history rows."""
+    if model is Publication:
+        return [state.id] if state.is_published else []
+    if model is Region:
+        return publications_showing_region(state.id)
+    if state.is_published and publication_is_published(state.publication_id):
+        return [state.publication_id]
+    return []
+
+
+def is_public(record):
+    """Whether the public can see the record now (before an edit the admin is checking)."""
+    if record.pk is None:
+        return False
+    return bool(shown_under(record, type(record)))
+
+
+def as_text(field, value):
+    """A field's stored value as the log keeps it: plain text a reader can compare."""
+    if value is None:
+        return ""
+    if isinstance(field, ForeignKey):
+        related = field.related_model._default_manager.filter(pk=value).first()
+        if related is None:
+            return str(value)
+        with translation.override("en"):
+            return str(related)
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def changed_rows(model, history_row, previous):
+    """One row per public field whose value differs from the previous history row, then a
+    withdrawal if the record was unpublished."""
+    delta = history_row.diff_against(previous, included_fields=model.PUBLIC_FIELDS)
+    rows = [
+        {
+            "kind": Correction.Kind.CHANGED,
+            "field_name": change.field,
+            "old_value": as_text(model._meta.get_field(change.field), change.old),
+            "new_value": as_text(model._meta.get_field(change.field), change.new),
+        }
+        for change in delta.changes
+    ]
+    if getattr(previous, "is_published", False) and not history_row.is_published:
+        rows.append({"kind": Correction.Kind.WITHDRAWN})
+    return rows
+
+
+def log_change(sender, instance, history_instance, history_change_reason=None, **kwargs):
+    """simple-history's post_create_historical_record: log a change to a public record."""
+    model = type(instance)
+    if not hasattr(model, "PUBLIC_FIELDS") or history_instance.history_type == "+":
+        return
+    previous = history_instance.prev_record
+    if previous is None:
+        return
+    publications = shown_under(previous, model)
+    if history_instance.history_type == "-":
+        rows = [{"kind": Correction.Kind.DELETED}]
+    else:
+        rows = changed_rows(model, history_instance, previous)
+    if publications and rows:
+        label, label_zh = record_labels(instance)
+        common = {
+            "changed_at": history_instance.history_date,
+            "content_type_id": content_type_id(model),
+            "object_id": history_instance.id,
+            "record_label": Truncator(label).chars(LABEL_LENGTH),
+            "record_label_zh": Truncator(label_zh).chars(LABEL_LENGTH),
+            "public_note": history_change_reason or "",
+            "is_minor": bool(getattr(instance, MINOR, False)),
+        }
+        Correction.objects.bulk_create(
+            Correction(publication_id=publication_id, **common, **row)
+            for publication_id in publications
+            for row in rows
+        )
+    if model is Publication and history_instance.history_type == "-":
+        # The publication's rows stay in the log, without a publication to link to.
+        Correction.objects.filter(publication_id=history_instance.id).update(publication=None)
+
+
+def content_type_id(model):
+    return ContentType.objects.get_for_model(model).pk

@@ -1,0 +1,183 @@
+"""The public corrections log: every change to a record after it was first published.
+
+Rows are written by whitepaper.corrections when simple-history writes a history row; they
+are never edited. Each row is one field of one save (or a withdrawal or a deletion), with a
+snapshot of the record's label so that the log still reads after the record is gone.
+"""
+
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from whitepaper.models.publication import Publication
+from whitepaper.models.translation import Translatable
+
+#: The URL name of each kind of record's public page, by model name. A region's changes
+#: are shown on the page of its presence in the publication the change is listed under.
+RECORD_URL_NAMES = {
+    "statistic": "reports:statistic",
+    "regionalpresence": "reports:region",
+    "region": "reports:region",
+    "industrysegment": "reports:segment",
+    "tendency": "reports:tendency",
+    "finding": "reports:finding",
+}
+
+
+def current_key(model_name, key, **match):
+    """The record's current URL key, if it is public now (a subquery on the log row)."""
+    from django.apps import apps
+
+    model = apps.get_model("whitepaper", model_name)
+    records = model.objects.published().filter(**match)
+    return Subquery(records.annotate(url_key=Cast(key, CharField())).values("url_key")[:1])
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def of_model(self, model):
+        """Rows about records of this model (by the content type's name: a join, no lookup
+        of the content type first)."""
+        meta = model._meta
+        return self.filter(
+            content_type__app_label=meta.app_label, content_type__model=meta.model_name
+        )
+
+    def with_record_keys(self):
+        """Annotate ``record_key``: the key of the record's public page as it is now (a key
+        edited since still links), or None when the record is not public any more. One
+        query, whatever kinds of records the rows are about."""
+        this_record = {"pk": OuterRef("object_id")}
+        # A region's own rows link to its presence in the publication they are listed under.
+        its_presence = {
+            "region_id": OuterRef("object_id"),
+            "publication_id": OuterRef("publication_id"),
+        }
+        whens = [
+            When(Q(content_type__model=kind), then=current_key(model, key, **match))
+            for kind, model, key, match in (
+                ("publication", "publication", "slug", this_record),
+                ("statistic", "statistic", "key", this_record),
+                ("regionalpresence", "regionalpresence", "region__code", this_record),
+                ("region", "regionalpresence", "region__code", its_presence),
+                ("industrysegment", "industrysegment", "slug", this_record),
+                ("tendency", "tendency", "number", this_record),
+                ("finding", "finding", "key", this_record),
+            )
+        ]
+        return self.select_related("content_type", "publication").annotate(
+            record_key=Case(*whens, default=None, output_field=CharField())
+        )
+
+    def public_log(self):
+        """The /changes/ page and feed: newest first, each with its record's link."""
+        return self.with_record_keys().order_by("-changed_at", "-pk")
+
+    def of_record(self, record):
+        """The public changes of one record, newest first (a presence's include those of
+        its region listed under the same publication)."""
+        rows = self.of_model(type(record)).filter(object_id=record.pk)
+        if hasattr(record, "region_id"):
+            from whitepaper.models.region import Region
+
+            region_rows = self.of_model(Region).filter(
+                object_id=record.region_id, publication_id=record.publication_id
+            )
+            rows = rows | region_rows
+        return rows.select_related("content_type").order_by("-changed_at", "-pk")
+
+
+class Correction(Translatable, models.Model):
+    class Kind(models.TextChoices):
+        CHANGED = "changed", _("changed")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        DELETED = "deleted", _("deleted")
+
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    changed_at = models.DateTimeField(_("changed at"))
+    publication = models.ForeignKey(
+        Publication,
+        # The log outlives what it describes: a deleted publication leaves its rows behind.
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("publication"),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record_label = models.CharField(_("record"), max_length=300)
+    record_label_zh = models.CharField(_("record (Chinese)"), max_length=300, blank=True)
+    kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
+    field_name = models.CharField(_("field"), max_length=100, blank=True)
+    old_value = models.TextField(_("old value"), blank=True)
+    new_value = models.TextField(_("new value"), blank=True)
+    public_note = models.TextField(_("public note"), blank=True)
+    is_minor = models.BooleanField(_("minor change"), default=False)
+
+    TRANSLATED_FIELDS = ("record_label",)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        indexes = [
+            models.Index(fields=["-changed_at", "-id"], name="correction_newest_first"),
+            models.Index(fields=["content_type", "object_id"], name="correction_record"),
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.CHANGED:
+            return f"{self.record_label}: {self.field_name}"
+        return f"{self.record_label}: {self.kind}"
+
+    def get_absolute_url(self):
+        return f"{reverse('reports:changes')}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"change-{self.uuid}"
+
+    @property
+    def record_model(self):
+        return self.content_type.model_class()
+
+    @property
+    def record_verbose_name(self):
+        model = self.record_model
+        return model._meta.verbose_name if model is not None else self.content_type.model
+
+    @property
+    def field(self):
+        """The model field that changed, or None (a withdrawal, a deletion, a field since
+        removed)."""
+        if not self.field_name or self.record_model is None:
+            return None
+        try:
+            return self.record_model._meta.get_field(self.field_name)
+        except LookupError:
+            return None
+
+    @property
+    def field_label(self):
+        field = self.field
+        return field.verbose_name if field is not None else self.field_name
+
+    def record_url(self):
+        """The record's public page now, or '' when it is not public any more. Needs the
+        ``record_key`` annotation (CorrectionQuerySet.with_record_keys)."""
+        key = getattr(self, "record_key", None)
+        if not key or self.publication is None:
+            return ""
+        name = self.content_type.model
+        if name == "publication":
+            return reverse("reports:publication", kwargs={"slug": key})
+        return reverse(RECORD_URL_NAMES[name], kwargs={"slug": self.publication.slug, "key": key})
