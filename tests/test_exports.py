@@ -197,6 +197,7 @@ def test_a_kept_download_changes_after_an_admin_edit(admin_client, whitepaper):
         for field in form.context["adminform"].form
     }
     data["label"] = "Enterprises whose main business is blockchain"
+    data["public_note"] = "Clearer label."
     response = admin_client.post(f"/admin/whitepaper/statistic/{statistic.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     _, after = download(admin_client, url)

@@ -182,6 +182,7 @@ def test_an_edit_to_a_chinese_field_shows_at_once_on_the_chinese_page_and_downlo
     form = admin_client.get(url).context["adminform"].form
     data = {field.html_name: field.value() if field.value() is not None else "" for field in form}
     data["label_zh"] = "主营区块链业务的企业"
+    data["public_note"] = "Clearer Chinese label."
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert "主营区块链业务的企业" in client_text(admin_client, "/zh-hans/")

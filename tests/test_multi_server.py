@@ -47,6 +47,10 @@ def recreate_database():
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
+def fetch(url):
+    return urllib.request.urlopen(url, timeout=10).read().decode("utf-8-sig")
+
+
 def headline(base):
     page = urllib.request.urlopen(f"{base}/", timeout=10).read().decode()
     return re.findall(r'<span class="figure big">([^<]+)</span>', page)
@@ -71,6 +75,15 @@ class Staff:
         return self.opener.open(request, timeout=10).read().decode()
 
     def change_value(self, statistic_id, value):
+        # A figure the source does not state, on a published record: confirmed, with a note.
+        return self.change(
+            statistic_id,
+            value=value,
+            confirm_mismatch="on",
+            public_note="Testing freshness across servers.",
+        )
+
+    def change(self, statistic_id, **changes):
         path = f"/admin/whitepaper/statistic/{statistic_id}/change/"
         page = self.opener.open(self.base + path).read().decode()
         fields = dict(re.findall(r'<input type="\w+" name="(\w+)" value="([^"]*)"', page))
@@ -80,9 +93,8 @@ class Staff:
             )
         )
         textareas = dict(re.findall(r'<textarea name="(\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S))
-        form = {**selects, **textareas, **fields, "value": value, "is_published": "on"}
-        # A figure the source does not state, on a published record: confirmed, with a note.
-        form.update(confirm_mismatch="on", public_note="Testing freshness across servers.")
+        form = {**selects, **textareas, **fields, "is_published": "on"}
+        form.update({"public_note": "Testing freshness across servers.", **changes})
         form.pop("csrfmiddlewaretoken", None)
         return self.post(path, form)
 
@@ -124,6 +136,17 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
             assert "was changed successfully" in result
             assert f"{value} enterprises" in headline(base_b)
             assert f"{value} enterprises" in headline(base_a)
+        # The Chinese edition: an edit to a Chinese field shows on the Chinese page and in its
+        # download at once, on both servers, and the English ones do not change.
+        for base in (base_a, base_b):
+            assert "以区块链为主营业务的企业" in fetch(f"{base}/zh-hans/")
+            assert "以区块链为主营业务的企业" in fetch(f"{base}/zh-hans/statistics.csv")
+        result = Staff(base_b).change(statistic_id, value="456", label_zh="主营区块链业务的企业")
+        assert "was changed successfully" in result
+        for base in (base_a, base_b):
+            assert "主营区块链业务的企业" in fetch(f"{base}/zh-hans/")
+            assert "主营区块链业务的企业" in fetch(f"{base}/zh-hans/statistics.csv")
+            assert "主营区块链业务的企业" not in fetch(f"{base}/statistics.csv")
     finally:
         stop(a)
         stop(b)

@@ -45,9 +45,10 @@ class LanguageMiddleware:
             language = translation.get_language_from_request(request)
         else:
             language = language_of_path(request.path_info)
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # For this request only: the thread's language is restored afterwards.
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         if is_admin:
             patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
