@@ -68,7 +68,7 @@ def overview(request):
 
 @fresh_page
 def publication_detail(request, slug):
-    publication = Publication.objects.with_published_records().filter(slug=slug).first()
+    publication = Publication.objects.for_publication_page(slug)
     if publication is None:
         raise Http404(_("No published publication has this address."))
     url = request.build_absolute_uri(publication.get_absolute_url())

@@ -382,3 +382,17 @@ def test_robots_txt_points_to_sitemap(client, db):
 def test_static_files_are_hashed_by_whitenoise_manifest(client, db):
     html = client.get(reverse("reports:about")).content.decode()
     assert re.search(r'href="/static/css/site\.[0-9a-f]{12}\.css"', html)
+
+
+def test_a_publication_page_lists_a_bounded_number_of_each_kind(client, whitepaper, monkeypatch):
+    from whitepaper.models import publication
+
+    monkeypatch.setattr(publication, "PUBLICATION_PAGE_LIMIT", 3)
+    html = client.get(PUBLICATION_URL).content.decode()
+    statistics = re.search(r'<section aria-labelledby="statistics">.*?</section>', html, re.S)
+    assert statistics.group(0).count('<li id="statistic-') == 3
+    assert (
+        f'<a href="/statistics/?publication={whitepaper.slug}">3 of 4 shown here: all of them '
+        "in the table</a>" in html
+    )
+    assert 'href="/tendencies/?publication=' in html  # 3 of 6

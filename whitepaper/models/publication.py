@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +14,30 @@ from whitepaper.models.translation import Translatable
 
 #: How many records of each kind the overview lists before pointing to the tables.
 OVERVIEW_LIMIT = 12
+#: How many records of each kind a publication's page lists before pointing to the tables.
+PUBLICATION_PAGE_LIMIT = 100
 #: The related names of a publication's records, in the order pages list them.
 RECORD_RELATIONS = ("statistics", "regional_presences", "segments", "tendencies", "findings")
 #: How a page lists each kind of record, where not by the editors' position.
 RECORD_ORDER = {"tendencies": ("number", "pk")}
 
 DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
+
+
+#: What a listed record's links and labels need, read in the same query.
+RECORD_RELATED = {"regional_presences": ("region", "combined_share__publication")}
+
+
+def listed_records(publication, relation, limit):
+    """The first ``limit`` published records of one kind of the publication, in the editors'
+    order: one index range read with LIMIT. Each record's publication is this one (the
+    related manager sets it), so its links cost no query."""
+    return list(
+        getattr(publication, relation)
+        .filter(is_published=True)
+        .select_related(*RECORD_RELATED.get(relation, ()))
+        .order_by(*RECORD_ORDER.get(relation, ("position", "pk")))[:limit]
+    )
 
 
 def records_of(relation):
@@ -60,30 +78,35 @@ class PublicationQuerySet(models.QuerySet):
         ]
         return self.annotate(last_edited=Greatest(F("updated_at"), *newest_edits))
 
-    def with_published_records(self):
-        """Published publications with all their published records, one query per kind.
+    def for_publication_page(self, slug):
+        """The published publication with this slug (or None), with its first
+        PUBLICATION_PAGE_LIMIT published records of each kind (``listed_<kind>``) and how
+        many of each there are (``<kind>_count``).
 
-        For the publication page; the prefetches name their own select_related so that no
-        template access costs a query per row.
+        However many records a publication has, its page lists a bounded number of each kind
+        (each an index range read with LIMIT) and links to the tables for the rest.
         """
-        ordering = {"tendencies": ("number",)}
-        related = {"regional_presences": ("region", "combined_share")}
-        return (
-            self.published()
-            .with_last_edited()
-            .prefetch_related(
-                *(
-                    models.Prefetch(
-                        relation,
-                        queryset=records_of(relation)
-                        .objects.filter(is_published=True)
-                        .select_related(*related.get(relation, ()))
-                        .order_by(*ordering.get(relation, ("position", "pk"))),
-                    )
-                    for relation in RECORD_RELATIONS
-                )
+        counts = {
+            f"{relation}_count": Coalesce(
+                Subquery(
+                    records_of(relation)
+                    .objects.filter(publication=OuterRef("pk"), is_published=True)
+                    .order_by()
+                    .values("publication")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
             )
-        )
+            for relation in RECORD_RELATIONS
+        }
+        publication = self.published().filter(slug=slug).with_last_edited().annotate(**counts)
+        publication = publication.first()
+        if publication is not None:
+            for relation in RECORD_RELATIONS:
+                records = listed_records(publication, relation, PUBLICATION_PAGE_LIMIT)
+                setattr(publication, f"listed_{relation}", records)
+        return publication
 
     def for_overview(self):
         """The newest published publication with the first OVERVIEW_LIMIT of each kind of
@@ -95,22 +118,12 @@ class PublicationQuerySet(models.QuerySet):
         publication = self.with_last_edited().newest()
         if publication is None:
             return None
-        limit = OVERVIEW_LIMIT
-        publication.headline_statistics = list(
-            publication.statistics.filter(is_published=True).order_by("position", "id")[:limit]
+        publication.headline_statistics = listed_records(publication, "statistics", OVERVIEW_LIMIT)
+        publication.leading_regions = listed_records(
+            publication, "regional_presences", OVERVIEW_LIMIT
         )
-        publication.leading_regions = list(
-            publication.regional_presences.filter(is_published=True)
-            # The combined share's publication: its link (get_absolute_url) needs the slug.
-            .select_related("region", "combined_share__publication")
-            .order_by("position", "id")[:limit]
-        )
-        publication.listed_tendencies = list(
-            publication.tendencies.filter(is_published=True).order_by("number")[:limit]
-        )
-        publication.listed_findings = list(
-            publication.findings.filter(is_published=True).order_by("position", "id")[:limit]
-        )
+        publication.listed_tendencies = listed_records(publication, "tendencies", OVERVIEW_LIMIT)
+        publication.listed_findings = listed_records(publication, "findings", OVERVIEW_LIMIT)
         return publication
 
     def for_source_reader(self, slug):
