@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports import views
+from reports import search_views, views
 from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
 from reports.table_views import DownloadView, TableView
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("publications/<slug:slug>/", views.publication_detail, name="publication"),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
+    path("search/", search_views.search_page, name="search"),
+    path("search.json", search_views.search_json, name="search_json"),
     path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
     path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),
     path(

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class WhitepaperConfig(AppConfig):
     name = "whitepaper"
     verbose_name = _("White paper records")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from whitepaper.search import documents, rebuild
+
+        documents.connect()
+        post_migrate.connect(rebuild.build_if_missing, sender=self, dispatch_uid="search-index")
