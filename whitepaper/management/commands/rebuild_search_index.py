@@ -1,6 +1,5 @@
 """Rebuild the site search's index from the records (see whitepaper.search.rebuild)."""
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -14,7 +13,8 @@ def progress_bar(done, total, started, out):
     elapsed = time.monotonic() - started
     rate = done / elapsed if elapsed else 0
     out.write(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} records ({rate:,.0f}/s)"
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} records ({rate:,.0f}/s)",
+        ending="",
     )
     out.flush()
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options):
-        out = sys.stderr if options["verbosity"] else None
+        out = self.stderr if options["verbosity"] else None
         started = time.monotonic()
 
         def progress(done, total):
@@ -38,6 +38,6 @@ class Command(BaseCommand):
 
         written = rebuild(progress=progress if out else None, batch_size=options["batch_size"])
         if out:
-            out.write("\n")
+            out.write("")
         elapsed = time.monotonic() - started
         self.stdout.write(f"Indexed {written:,} documents in {elapsed:.1f} s.")
