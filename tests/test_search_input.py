@@ -90,7 +90,8 @@ def test_wide_letters_and_accents_are_folded(client, whitepaper):
 def test_a_long_query_is_refused_with_a_message(client, whitepaper, path, length):
     response = client.get(path, {"q": "blockchain " * (length // 11) + "x" * (length % 11)})
     assert response.status_code == 400
-    assert "longer than 200 characters" in response.content.decode()
+    message = "超过 200 个字符" if path.startswith("/zh-hans/") else "longer than 200 characters"
+    assert message in response.content.decode()
     assert not SearchCount.objects.exists()
 
 
