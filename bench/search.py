@@ -71,7 +71,9 @@ def timed_rebuild(env):
         check=True,
     )
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)[1])
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", result.stderr)[1]
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", result.stderr)[
+        1
+    ]
     seconds = sum(float(part) * 60**i for i, part in enumerate(reversed(wall.split(":"))))
     return seconds, peak_kb / 1024, result.stdout.strip()
 
@@ -137,7 +139,10 @@ def main():
             )
             print(f"{'target':28} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>7}")
             for name, figures in runs.items():
-                median = {key: statistics.median(run[key] for run in figures) for key in ("rps", "p50", "p99")}
+                median = {
+                    key: statistics.median(run[key] for run in figures)
+                    for key in ("rps", "p50", "p99")
+                }
                 errors = sum(run["non_2xx"] + run["socket_errors"] for run in figures)
                 print(
                     f"{name:28} {median['rps']:7.0f} {median['p50']:7.1f} "

@@ -43,9 +43,9 @@ def highlight(text, phrases):
     return mark_safe("".join(parts))
 
 
-def shown_html(shown, phrases):
-    """A Text as HTML in the page's language (reports.bilingual), its matches marked."""
-    return text_html(replace(shown, text=highlight(shown.text, phrases)))
+def shown_html(shown, phrases, language):
+    """A Text as HTML in a page of the language (reports.bilingual), its matches marked."""
+    return text_html(replace(shown, text=highlight(shown.text, phrases)), html_lang(language))
 
 
 def excerpt(text, spans):
@@ -67,9 +67,9 @@ def english(text):
     return Text(text, "en", is_translation=False, is_fallback=False)
 
 
-def other_language(record, field):
+def other_language(record, field, language):
     """The field in the language the page is not in, when there is such a text."""
-    if is_chinese():
+    if is_chinese(language):
         return english(getattr(record, field))
     chinese = getattr(record, f"{field}_zh", "")
     return Text(chinese, html_lang("zh-hans"), is_translation=True, is_fallback=False)
@@ -124,22 +124,22 @@ SHAPES = {
 }
 
 
-def describe(record, kind):
+def describe(record, kind, language):
     """(title Text, title prefix, value, passages to quote from) of a record of a kind: the
     passage in the page's language, the source quote, then the other language's texts."""
     if kind == Kind.SENTENCE:
         number = gettext("sentence %(number)s of its source text") % {"number": record.number}
-        return record.publication.text_in("title"), "", number, [english(record.text)]
+        return record.publication.text_in("title", language), "", number, [english(record.text)]
     shape = SHAPES[kind]
     titled = shape.titled_by(record) if shape.titled_by else record
     texts = [
-        record.text_in(shape.passage),
+        record.text_in(shape.passage, language),
         english(record.source_quote),
-        other_language(titled, shape.title),
-        other_language(record, shape.passage),
+        other_language(titled, shape.title, language),
+        other_language(record, shape.passage, language),
     ]
     return (
-        titled.text_in(shape.title),
+        titled.text_in(shape.title, language),
         shape.prefix(record) if shape.prefix else "",
         shape.value(record) if shape.value else "",
         texts,
@@ -156,16 +156,17 @@ def passage(texts, phrases):
     return replace(texts[0], text=excerpt(texts[0].text, [])) if texts else None
 
 
-def result(hit, record, phrases):
-    title, prefix, value, texts = describe(record, hit.kind)
+def result(hit, record, phrases, language):
+    """A hit and its record as a reader sees it on a page of the language."""
+    title, prefix, value, texts = describe(record, hit.kind, language)
     found = passage(texts, phrases)
     return Result(
         kind=hit.kind,
         title=prefix + title.text,
-        title_html=format_html("{}{}", prefix, shown_html(title, phrases)),
+        title_html=format_html("{}{}", prefix, shown_html(title, phrases, language)),
         value=str(value),
         snippet=found.text if found else "",
-        snippet_html=shown_html(found, phrases) if found else "",
+        snippet_html=shown_html(found, phrases, language) if found else "",
         url=record.get_absolute_url(),
         score=hit.score,
     )

@@ -56,7 +56,10 @@ class SearchRequest:
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404(gettext("There is no such page of results.")) from error
         phrases = self.query.phrases
-        self.shown = [result(hit, record, phrases) for hit, record in records_of(self.page)]
+        language = get_language()
+        self.shown = [
+            result(hit, record, phrases, language) for hit, record in records_of(self.page)
+        ]
         return self.shown
 
     @property

@@ -131,22 +131,42 @@ def same_word(a, b):
     return a == b or any(x == y for x, y in zip(stems(a), stems(b), strict=True))
 
 
+ASCII_RAW_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def word_spans(text):
     """(word, start, end) for each word of the text, with its place in the text."""
+    if text.isascii():
+        for match in ASCII_RAW_WORD.finditer(text):
+            yield match.group().lower(), match.start(), match.end()
+        return
     for match in WORD.finditer(text):
         for word in words(match.group()):
             yield word, match.start(), match.end()
 
 
+def might_match(text, phrases):
+    """False when no phrase can occur in the text: stemming only ever changes the end of
+    a word, so a matching word begins with the same three characters."""
+    text = normalise(text)
+    return any(phrase[0][:3] in text for phrase in phrases)
+
+
 def match_spans(text, phrases):
     """Where the phrases occur in the text, as (start, end) pairs, in order, not overlapping.
     A phrase matches its words in a row, each word in any of its stemmed forms."""
+    if not phrases or not might_match(text, phrases):
+        return []
     found = list(word_spans(text))
     spans = []
     for phrase in phrases:
         size = len(phrase)
+        first = phrase[0]
         for i in range(len(found) - size + 1):
-            if all(same_word(found[i + j][0], phrase[j]) for j in range(size)):
+            word = found[i][0]
+            if word[:3] != first[:3] or not same_word(word, first):
+                continue
+            if all(same_word(found[i + j][0], phrase[j]) for j in range(1, size)):
                 spans.append((found[i][1], found[i + size - 1][2]))
     spans.sort()
     merged = []
