@@ -256,3 +256,25 @@ def test_a_finding_links_to_its_publication(client, whitepaper):
     finding = Finding.objects.get(key="china-most-blockchain-patents-2017")
     found = urls(client, "patents")
     assert finding.get_absolute_url() in found
+
+
+def test_kinds_with_few_matches_are_read_together(monkeypatch):
+    from whitepaper.search import engine
+    from whitepaper.search.documents import Kind, kind_range
+
+    monkeypatch.setattr(engine, "RANKED_PER_KIND", 3)
+    counts = {Kind.STATISTIC: 1, Kind.REGION: 4, Kind.FINDING: 1, Kind.SENTENCE: 1}
+    assert engine.read_ranges(counts) == [
+        kind_range(Kind.STATISTIC),
+        kind_range(Kind.REGION),
+        (kind_range(Kind.FINDING)[0], kind_range(Kind.SENTENCE)[1]),
+    ]
+
+
+def test_a_kind_with_many_matches_does_not_crowd_out_the_others(client, whitepaper, monkeypatch):
+    monkeypatch.setattr("whitepaper.search.engine.RANKED_PER_KIND", 3)
+    add_statistics(whitepaper, 10, prefix="guangdong")
+    kinds = [r["kind"] for r in results(client, "Guangdong")]
+    assert kinds.count("statistic") == 3
+    assert kinds.count("region") == 3
+    assert kinds.count("sentence") == 1

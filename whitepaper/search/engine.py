@@ -42,7 +42,7 @@ KINDS = (
     Kind.PUBLICATION,
     Kind.SENTENCE,
 )
-RANKED_PER_KIND = 200
+RANKED_PER_KIND = 100
 COUNT_CAP = 10_000
 TITLE_WEIGHT = 10.0
 #: Typical lengths (characters of indexed words) of a title and of a whole document.
@@ -117,8 +117,8 @@ class SQLiteIndex:
         self.anywhere = " AND ".join(phrases)
         self.in_title = "{title} : (" + self.anywhere + ")"
 
-    def matches(self, expression, kind, hide, columns):
-        """SQL and parameters of the matches of one kind, at most LIMIT %s of them."""
+    def matches(self, expression, ids, hide, columns):
+        """SQL and parameters of the matches in a range of ids, at most LIMIT %s of them."""
         fts = schema.FTS
         join = f"CROSS JOIN {schema.DOCUMENTS} d ON d.id = {fts}.rowid " if hide or columns else ""
         sql = (
@@ -126,17 +126,17 @@ class SQLiteIndex:
             f"WHERE {fts} MATCH %s AND {fts}.rowid BETWEEN %s AND %s "
             f"{HIDDEN_PUBLICATIONS if hide else ''} LIMIT %s"
         )
-        return sql, [expression, *kind_range(kind)]
+        return sql, [expression, *ids]
 
     def counts(self, kinds, hide):
-        return [self.matches(self.anywhere, kind, hide, None) for kind in kinds]
+        return [self.matches(self.anywhere, kind_range(kind), hide, None) for kind in kinds]
 
-    def candidates(self, kinds, hide):
+    def candidates(self, ranges, hide):
         parts = []
-        for kind in kinds:
+        for ids in ranges:
             for expression, in_title in ((self.in_title, 1), (self.anywhere, 0)):
                 columns = CANDIDATE_COLUMNS.format(in_title=in_title)
-                parts.append(self.matches(expression, kind, hide, columns))
+                parts.append(self.matches(expression, ids, hide, columns))
         return parts
 
 
@@ -152,7 +152,7 @@ class PostgresIndex:
         self.anywhere = " && ".join(["phraseto_tsquery('english', %s)"] * len(self.phrases))
         self.in_title = f"regexp_replace(({self.anywhere})::text, %s, %s, 'g')::tsquery"
 
-    def matches(self, in_title, kind, hide, columns):
+    def matches(self, in_title, ids, hide, columns):
         expression = self.in_title if in_title else f"({self.anywhere})"
         parameters = [*self.phrases, self.LEXEME, self.IN_TITLE] if in_title else self.phrases
         sql = (
@@ -160,15 +160,15 @@ class PostgresIndex:
             f"WHERE d.vector @@ {expression} AND d.id BETWEEN %s AND %s "
             f"{HIDDEN_PUBLICATIONS if hide else ''} LIMIT %s"
         )
-        return sql, [*parameters, *kind_range(kind)]
+        return sql, [*parameters, *ids]
 
     def counts(self, kinds, hide):
-        return [self.matches(False, kind, hide, None) for kind in kinds]
+        return [self.matches(False, kind_range(kind), hide, None) for kind in kinds]
 
-    def candidates(self, kinds, hide):
+    def candidates(self, ranges, hide):
         return [
-            self.matches(in_title, kind, hide, CANDIDATE_COLUMNS.format(in_title=int(in_title)))
-            for kind in kinds
+            self.matches(in_title, ids, hide, CANDIDATE_COLUMNS.format(in_title=int(in_title)))
+            for ids in ranges
             for in_title in (True, False)
         ]
 
@@ -190,9 +190,30 @@ def count_matches(index, kinds, hide):
         return dict(zip(kinds, cursor.fetchone(), strict=True))
 
 
-def find_candidates(index, kinds, hide):
-    """One query: the candidate rows of every kind (see the module's docstring)."""
-    parts = index.candidates(kinds, hide)
+def read_ranges(counts):
+    """The ranges of ids to read candidates from: each kind with more than RANKED_PER_KIND
+    matches on its own, and runs of neighbouring kinds whose matches together fit in one read
+    of RANKED_PER_KIND, together (every read of the index has a cost of its own)."""
+    ranges = []
+    run = []
+    total = 0
+    for kind in KINDS:
+        count = counts.get(kind, 0)
+        if not count:
+            continue
+        if run and total + count > RANKED_PER_KIND:
+            ranges.append((kind_range(run[0])[0], kind_range(run[-1])[1]))
+            run, total = [], 0
+        run.append(kind)
+        total += count
+    if run:
+        ranges.append((kind_range(run[0])[0], kind_range(run[-1])[1]))
+    return ranges
+
+
+def find_candidates(index, ranges, hide):
+    """One query: the candidate rows of every range of ids (see the module's docstring)."""
+    parts = index.candidates(ranges, hide)
     sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS m{n}" for n, (part, _) in enumerate(parts))
     parameters = [
         value for _, part_parameters in parts for value in (*part_parameters, RANKED_PER_KIND)
@@ -212,9 +233,9 @@ def search(query, kind=None):
     index = INDEXES[connection.vendor](query)
     hide = Publication.objects.filter(is_published=False).exists()
     results.counts = count_matches(index, kinds, hide)
-    found = [kind for kind in kinds if results.counts[kind]]
-    if found:
-        results.hits = rank(find_candidates(index, found, hide))
+    ranges = read_ranges(results.counts)
+    if ranges:
+        results.hits = rank(find_candidates(index, ranges, hide))
     return results
 
 
