@@ -165,3 +165,18 @@ def test_staff_open_the_search_admin_pages(client, superuser, url):
 def test_search_counts_cannot_be_edited(client, superuser):
     client.force_login(superuser)
     assert client.get(reverse("admin:whitepaper_searchcount_add")).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_counting_leaves_the_connection_durable(client):
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite setting")
+    call_command("load_whitepaper", verbosity=0)
+    client.get("/search/", {"q": "Guangdong"})
+    assert SearchCount.objects.get().count == 1
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 2  # FULL, for every other write
