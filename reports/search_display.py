@@ -31,11 +31,11 @@ SNIPPET_LENGTH = 220
 SNIPPET_BEFORE = 60
 
 
-def highlight(text, phrases):
-    """The text, escaped, with every occurrence of the phrases in <mark>."""
+def highlight(text, spans):
+    """The text, escaped, with each span (whitepaper.search.text.match_spans) in <mark>."""
     parts = []
     last = 0
-    for start, end in match_spans(text, phrases):
+    for start, end in spans:
         parts.append(escape(text[last:start]))
         parts.append(f"<mark>{escape(text[start:end])}</mark>")
         last = end
@@ -43,15 +43,16 @@ def highlight(text, phrases):
     return mark_safe("".join(parts))
 
 
-def shown_html(shown, phrases, language):
-    """A Text as HTML in a page of the language (reports.bilingual), its matches marked."""
-    return text_html(replace(shown, text=highlight(shown.text, phrases)), html_lang(language))
+def shown_html(shown, spans, language):
+    """A Text as HTML in a page of the language (reports.bilingual), its spans marked."""
+    return text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
 
 
 def excerpt(text, spans):
-    """About SNIPPET_LENGTH characters of the text around its first match."""
+    """About SNIPPET_LENGTH characters of the text around its first match, and the spans
+    that fall within it, moved to their places in it."""
     if len(text) <= SNIPPET_LENGTH:
-        return text
+        return text, spans
     start = max(0, spans[0][0] - SNIPPET_BEFORE) if spans else 0
     if start:
         space = text.find(" ", start, start + 20)
@@ -60,7 +61,10 @@ def excerpt(text, spans):
     if end < len(text):
         space = text.rfind(" ", end - 20, end)
         end = space if space > start else end
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    lead = "…" if start else ""
+    shift = len(lead) - start
+    kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return lead + text[start:end] + ("…" if end < len(text) else ""), kept
 
 
 def english(text):
@@ -147,26 +151,31 @@ def describe(record, kind, language):
 
 
 def passage(texts, phrases):
-    """The first passage where the query's words occur, else the first passage there is."""
+    """(Text, spans) of the first passage where the query's words occur, else of the first
+    passage there is, else (None, [])."""
     texts = [text for text in texts if text.text]
     for text in texts:
         spans = match_spans(text.text, phrases)
         if spans:
-            return replace(text, text=excerpt(text.text, spans))
-    return replace(texts[0], text=excerpt(texts[0].text, [])) if texts else None
+            cut, spans = excerpt(text.text, spans)
+            return replace(text, text=cut), spans
+    if texts:
+        return replace(texts[0], text=excerpt(texts[0].text, [])[0]), []
+    return None, []
 
 
 def result(hit, record, phrases, language):
     """A hit and its record as a reader sees it on a page of the language."""
     title, prefix, value, texts = describe(record, hit.kind, language)
-    found = passage(texts, phrases)
+    title_spans = match_spans(title.text, phrases)
+    found, spans = passage(texts, phrases)
     return Result(
         kind=hit.kind,
         title=prefix + title.text,
-        title_html=format_html("{}{}", prefix, shown_html(title, phrases, language)),
+        title_html=format_html("{}{}", prefix, shown_html(title, title_spans, language)),
         value=str(value),
         snippet=found.text if found else "",
-        snippet_html=shown_html(found, phrases, language) if found else "",
+        snippet_html=shown_html(found, spans, language) if found else "",
         url=record.get_absolute_url(),
         score=hit.score,
     )

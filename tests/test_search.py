@@ -278,3 +278,14 @@ def test_a_kind_with_many_matches_does_not_crowd_out_the_others(client, whitepap
     assert kinds.count("statistic") == 3
     assert kinds.count("region") == 3
     assert kinds.count("sentence") == 1
+
+
+def test_a_long_passage_is_cut_around_its_match(client, whitepaper):
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.note = "Filler words come first. " * 20 + "The okapi is here. " + "More words. " * 20
+    statistic.save()
+    html = html_of(client, "/search/", {"q": "okapi"})
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', html).group(1)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "The <mark>okapi</mark> is here." in snippet
+    assert len(re.sub(r"<[^>]+>", "", snippet)) < 240
