@@ -202,7 +202,7 @@ def test_many_matches_are_counted_up_to_a_bound(client, whitepaper, monkeypatch)
     html = html_of(client, "/search/", {"q": "quagga"})
     assert "More than 30 results for “quagga”." in html
     assert "The 10 most relevant are listed" in html
-    assert COUNT_CAP == 10_000
+    assert COUNT_CAP == 1_000
 
 
 def test_records_of_an_unpublished_publication_are_not_found(client, whitepaper):
@@ -263,11 +263,12 @@ def test_kinds_with_few_matches_are_read_together(monkeypatch):
     from whitepaper.search.documents import Kind, kind_range
 
     monkeypatch.setattr(engine, "RANKED_PER_KIND", 3)
-    counts = {Kind.STATISTIC: 1, Kind.REGION: 4, Kind.FINDING: 1, Kind.SENTENCE: 1}
+    counts = {Kind.PUBLICATION: 1, Kind.REGION: 4, Kind.FINDING: 1, Kind.STATISTIC: 1}
+    # In id order: publications, regions, segments, tendencies, findings, sentences, statistics.
     assert engine.read_ranges(counts) == [
-        kind_range(Kind.STATISTIC),
+        kind_range(Kind.PUBLICATION),
         kind_range(Kind.REGION),
-        (kind_range(Kind.FINDING)[0], kind_range(Kind.SENTENCE)[1]),
+        (kind_range(Kind.FINDING)[0], kind_range(Kind.STATISTIC)[1]),
     ]
 
 

@@ -30,18 +30,23 @@ from whitepaper.search.text import index_text
 Kind = SearchDocument.Kind
 
 #: Document ids: the kind's number times KIND_OFFSET, plus the record's key (for a sentence:
-#: its publication's id times SENTENCES_PER_PUBLICATION, plus its number).
+#: its publication's id times SENTENCES_PER_PUBLICATION, plus its number). The kinds with the
+#: fewest records come first: a search of one kind seeks to its range in the index's lists,
+#: and FTS5 seeks past a long run of other documents slowly (measured: 0.7 ms to skip a
+#: million statistics for each phrase, against 0.1 ms to reach a range before them).
 KIND_OFFSET = 10**15
 SENTENCES_PER_PUBLICATION = 10**6
 KIND_NUMBERS = {
-    Kind.STATISTIC: 1,
+    Kind.PUBLICATION: 1,
     Kind.REGION: 2,
     Kind.SEGMENT: 3,
     Kind.TENDENCY: 4,
     Kind.FINDING: 5,
-    Kind.PUBLICATION: 6,
-    Kind.SENTENCE: 7,
+    Kind.SENTENCE: 6,
+    Kind.STATISTIC: 7,
 }
+#: The kinds in the order of their ids.
+KINDS_IN_ID_ORDER = sorted(KIND_NUMBERS, key=KIND_NUMBERS.get)
 #: A sentence of the source text counts half as much as a record saying the same.
 WEIGHTS = {Kind.SENTENCE: 0.5}
 

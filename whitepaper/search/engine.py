@@ -30,7 +30,7 @@ from whitepaper.models import (
     Tendency,
 )
 from whitepaper.search import schema
-from whitepaper.search.documents import Kind, kind_range, source_sentences
+from whitepaper.search.documents import KINDS_IN_ID_ORDER, Kind, kind_range, source_sentences
 
 #: The kinds in the order pages list them.
 KINDS = (
@@ -43,7 +43,7 @@ KINDS = (
     Kind.SENTENCE,
 )
 RANKED_PER_KIND = 100
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 TITLE_WEIGHT = 10.0
 #: Typical lengths (characters of indexed words) of a title and of a whole document.
 AVERAGE_TITLE = 60
@@ -192,12 +192,13 @@ def count_matches(index, kinds, hide):
 
 def read_ranges(counts):
     """The ranges of ids to read candidates from: each kind with more than RANKED_PER_KIND
-    matches on its own, and runs of neighbouring kinds whose matches together fit in one read
-    of RANKED_PER_KIND, together (every read of the index has a cost of its own)."""
+    matches on its own, and runs of kinds next to each other in id order whose matches
+    together fit in one read of RANKED_PER_KIND, together (every read of the index has a
+    cost of its own)."""
     ranges = []
     run = []
     total = 0
-    for kind in KINDS:
+    for kind in KINDS_IN_ID_ORDER:
         count = counts.get(kind, 0)
         if not count:
             continue
