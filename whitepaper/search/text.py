@@ -141,7 +141,11 @@ def word_spans(text):
             yield match.group().lower(), match.start(), match.end()
         return
     for match in WORD.finditer(text):
-        for word in words(match.group()):
+        token = match.group()
+        if "\u3400" <= token <= "\u9fff":  # a Han character: its own normalised form
+            yield token, match.start(), match.end()
+            continue
+        for word in words(token):
             yield word, match.start(), match.end()
 
 
