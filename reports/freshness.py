@@ -20,14 +20,18 @@ from django.utils.timezone import is_aware, make_aware
 from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
-from whitepaper.models import RECORD_MODELS
+from whitepaper.models import RECORD_MODELS, HotKeyword
+
+#: Models whose every change is a new version of the pages: the records, and the hot search
+#: keywords the overview shows (a keyword staff hide must not stay on a cached page).
+VERSIONED_MODELS = [*RECORD_MODELS, HotKeyword]
 
 
 @lru_cache(maxsize=4)
 def newest_change_sql(vendor):
     """The query for the data version. Built once: naming the history tables goes through
     simple-history's manager, which costs milliseconds each time."""
-    tables = [model.history.model._meta.db_table for model in RECORD_MODELS]
+    tables = [model.history.model._meta.db_table for model in VERSIONED_MODELS]
     union = " UNION ALL ".join(
         f"SELECT MAX(history_date) AS changed FROM {connection.ops.quote_name(table)}"
         for table in tables

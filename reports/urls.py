@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from reports import record_views, views
+from reports import record_views, search_views, views
 from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
 from reports.feeds import ChangesFeed
 from reports.freshness import fresh_page
@@ -48,6 +48,8 @@ urlpatterns = [
     path("changes/", record_views.change_log, name="changes"),
     path("changes/feed/", fresh_page(ChangesFeed()), name="changes_feed"),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
+    path("search/", search_views.search_page, name="search"),
+    path("search.json", search_views.search_json, name="search_json"),
     path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
     path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),
     path(

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 #: url -> queries: the ETag check, then what the page itself needs.
 PAGES = {
-    "/": 6,  # etag, publication, then one bounded list per kind of record shown (4)
+    "/": 7,  # etag, publication, one bounded list per kind of record shown (4), hot keywords
     "/statistics/": 4,  # etag, count, publication filter choices, page of rows
     "/regions/": 4,
     "/segments/": 4,

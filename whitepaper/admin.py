@@ -11,10 +11,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from whitepaper import resources
 from whitepaper.models import (
     Finding,
+    HotKeyword,
     IndustrySegment,
     Publication,
     Region,
     RegionalPresence,
+    SearchCount,
     Statistic,
     Tendency,
 )
@@ -267,3 +269,48 @@ class FindingAdmin(PublishableAdmin):
     list_filter = ["is_published", "kind", "publication"]
     search_fields = ["text", "source_quote", "note"]
     ordering = ["publication", "position"]
+
+
+@admin.register(HotKeyword)
+class HotKeywordAdmin(SimpleHistoryAdmin):
+    list_display = ["keyword", "language", "position", "shown"]
+    list_editable = ["position", "shown"]
+    list_filter = ["language", "shown"]
+    search_fields = ["keyword"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.action(description=_("Hide from the hot search keywords"), permissions=["hide"])
+def hide_from_hot_keywords(modeladmin, request, queryset):
+    hidden = 0
+    for query, language in queryset.order_by().values_list("query", "language").distinct():
+        HotKeyword.objects.update_or_create(
+            keyword=query, language=language, defaults={"shown": False}
+        )
+        hidden += 1
+    message = ngettext(
+        "%d query hidden from the hot search keywords.",
+        "%d queries hidden from the hot search keywords.",
+        hidden,
+    )
+    modeladmin.message_user(request, message % hidden, messages.SUCCESS)
+
+
+@admin.register(SearchCount)
+class SearchCountAdmin(admin.ModelAdmin):
+    """What readers searched for, per day: read only, and nothing but the words."""
+
+    list_display = ["query", "language", "day", "count"]
+    list_filter = ["language"]
+    search_fields = ["query"]
+    date_hierarchy = "day"
+    actions = [hide_from_hot_keywords]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_hide_permission(self, request):
+        return request.user.has_perms(["whitepaper.add_hotkeyword", "whitepaper.change_hotkeyword"])

@@ -7,8 +7,12 @@ class WhitepaperConfig(AppConfig):
     verbose_name = _("White paper records")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from simple_history.signals import post_create_historical_record
 
         from whitepaper.corrections import log_change
+        from whitepaper.search import documents, rebuild
 
         post_create_historical_record.connect(log_change, dispatch_uid="whitepaper.corrections")
+        documents.connect()
+        post_migrate.connect(rebuild.build_if_missing, sender=self, dispatch_uid="search-index")

@@ -19,5 +19,13 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path(
+        "opensearch.xml",
+        TemplateView.as_view(
+            template_name="opensearch.xml",
+            content_type="application/opensearchdescription+xml",
+        ),
+        name="opensearch",
+    ),
     *i18n_patterns(path("", include("reports.urls")), prefix_default_language=False),
 ]

@@ -28,6 +28,8 @@ ENGLISH_PATHS = [
     "/tendencies/",
     "/publications/miit-blockchain-white-paper-2018/",
     "/about/",
+    "/search/?q=blockchain",
+    "/zh-hans/search/?q=%E5%8C%BA%E5%9D%97%E9%93%BE",  # 区块链
     "/no/such/page/",
 ]
 #: Every public page in both languages: the Chinese twin of each at /zh-hans/.

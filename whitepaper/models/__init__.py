@@ -11,6 +11,7 @@ from whitepaper.models.finding import Finding
 from whitepaper.models.formatting import format_measure, format_number
 from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
 from whitepaper.models.region import Region, RegionalPresence
+from whitepaper.models.search import QUERY_MAX_LENGTH, HotKeyword, SearchCount, SearchDocument
 from whitepaper.models.segment import IndustrySegment
 from whitepaper.models.statistic import (
     PUBLIC_STATISTIC_INDEXES,
@@ -43,11 +44,13 @@ __all__ = [
     "HTML_LANG",
     "OVERVIEW_LIMIT",
     "PUBLIC_STATISTIC_INDEXES",
+    "QUERY_MAX_LENGTH",
     "RECORD_MODELS",
     "RECORD_RELATIONS",
     "Category",
     "Correction",
     "Finding",
+    "HotKeyword",
     "IndustrySegment",
     "NaturalKeyManager",
     "Publication",
@@ -55,6 +58,8 @@ __all__ = [
     "Qualifier",
     "Region",
     "RegionalPresence",
+    "SearchCount",
+    "SearchDocument",
     "StatedBy",
     "Statistic",
     "Tendency",

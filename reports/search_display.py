@@ -1,0 +1,198 @@
+"""A search result as a reader sees it: the record's title and value in the page's language,
+a short passage where the query's words occur, the words marked, and the record's link.
+
+Every text is escaped before the matched words are wrapped in <mark>, so a record holding
+markup shows it as text.
+"""
+
+from dataclasses import dataclass, replace
+
+from django.utils import formats
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy
+
+from reports.bilingual import text_html
+from whitepaper.models import Text, html_lang, is_chinese
+from whitepaper.search.documents import Kind
+from whitepaper.search.text import match_spans
+
+#: Group headings on the search page, by kind.
+KIND_LABELS = {
+    Kind.STATISTIC: gettext_lazy("Statistics"),
+    Kind.REGION: gettext_lazy("Regions"),
+    Kind.SEGMENT: gettext_lazy("Industry segments"),
+    Kind.TENDENCY: gettext_lazy("Development tendencies"),
+    Kind.FINDING: gettext_lazy("Findings"),
+    Kind.PUBLICATION: gettext_lazy("Publications"),
+    Kind.SENTENCE: gettext_lazy("Source text"),
+}
+SNIPPET_LENGTH = 220
+SNIPPET_BEFORE = 60
+
+
+def highlight(text, spans):
+    """The text, escaped, with each span (whitepaper.search.text.match_spans) in <mark>."""
+    parts = []
+    last = 0
+    for start, end in spans:
+        parts.append(escape(text[last:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+def shown_html(shown, spans, language):
+    """A Text as HTML in a page of the language (reports.bilingual), its spans marked."""
+    return text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
+
+
+def excerpt(text, spans):
+    """About SNIPPET_LENGTH characters of the text around its first match, and the spans
+    that fall within it, moved to their places in it."""
+    if len(text) <= SNIPPET_LENGTH:
+        return text, spans
+    start = max(0, spans[0][0] - SNIPPET_BEFORE) if spans else 0
+    if start:
+        space = text.find(" ", start, start + 20)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if end < len(text):
+        space = text.rfind(" ", end - 20, end)
+        end = space if space > start else end
+    lead = "…" if start else ""
+    shift = len(lead) - start
+    kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return lead + text[start:end] + ("…" if end < len(text) else ""), kept
+
+
+def english(text):
+    return Text(text, "en", is_translation=False, is_fallback=False)
+
+
+def other_language(record, field, language):
+    """The field in the language the page is not in, when there is such a text."""
+    if is_chinese(language):
+        return english(getattr(record, field))
+    chinese = getattr(record, f"{field}_zh", "")
+    return Text(chinese, html_lang("zh-hans"), is_translation=True, is_fallback=False)
+
+
+@dataclass
+class Result:
+    kind: str
+    title: str
+    title_html: str
+    value: str
+    snippet: str
+    snippet_html: str
+    url: str
+    score: float
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+def share_of(presence):
+    share = presence.combined_share
+    if share is None:
+        return ""
+    return gettext("together with the other listed regions: %(share)s") % {
+        "share": share.display_value
+    }
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a kind of record shows as a result: the field of its title (on the record, or on
+    the record the title comes from), the field of its passage, its value, a title prefix."""
+
+    title: str
+    passage: str
+    value: object = None
+    titled_by: object = None
+    prefix: object = None
+
+
+SHAPES = {
+    Kind.STATISTIC: Shape("label", "note", value=lambda r: r.display_value),
+    Kind.REGION: Shape("name", "note", value=share_of, titled_by=lambda r: r.region),
+    Kind.SEGMENT: Shape("name", "description", value=lambda r: r.get_stage_display()),
+    Kind.TENDENCY: Shape("title", "text", prefix=lambda r: f"{r.number}. "),
+    Kind.FINDING: Shape("text", "note", value=lambda r: r.get_kind_display()),
+    Kind.PUBLICATION: Shape(
+        "title", "summary", value=lambda r: formats.date_format(r.release_date, "DATE_FORMAT")
+    ),
+}
+
+
+def describe(record, kind, language):
+    """(title Text, title prefix, value, passages to quote from) of a record of a kind: the
+    passage in the page's language, the source quote, then the other language's texts."""
+    if kind == Kind.SENTENCE:
+        number = gettext("sentence %(number)s of its source text") % {"number": record.number}
+        return record.publication.text_in("title", language), "", number, [english(record.text)]
+    shape = SHAPES[kind]
+    titled = shape.titled_by(record) if shape.titled_by else record
+    texts = [
+        record.text_in(shape.passage, language),
+        english(record.source_quote),
+        other_language(titled, shape.title, language),
+        other_language(record, shape.passage, language),
+    ]
+    return (
+        titled.text_in(shape.title, language),
+        shape.prefix(record) if shape.prefix else "",
+        shape.value(record) if shape.value else "",
+        texts,
+    )
+
+
+def passage(texts, phrases):
+    """(Text, spans) of the first passage where the query's words occur, else of the first
+    passage there is, else (None, [])."""
+    texts = [text for text in texts if text.text]
+    for text in texts:
+        spans = match_spans(text.text, phrases)
+        if spans:
+            cut, spans = excerpt(text.text, spans)
+            return replace(text, text=cut), spans
+    if texts:
+        return replace(texts[0], text=excerpt(texts[0].text, [])[0]), []
+    return None, []
+
+
+def result(hit, record, phrases, language):
+    """A hit and its record as a reader sees it on a page of the language."""
+    title, prefix, value, texts = describe(record, hit.kind, language)
+    title_spans = match_spans(title.text, phrases)
+    found, spans = passage(texts, phrases)
+    return Result(
+        kind=hit.kind,
+        title=prefix + title.text,
+        title_html=format_html("{}{}", prefix, shown_html(title, title_spans, language)),
+        value=str(value),
+        snippet=found.text if found else "",
+        snippet_html=shown_html(found, spans, language) if found else "",
+        url=record.get_absolute_url(),
+        score=hit.score,
+    )
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    results: list
+
+
+def grouped(results):
+    """The results of a page by kind, the kind of the best result first."""
+    groups = {}
+    for item in results:
+        groups.setdefault(item.kind, Group(item.kind, KIND_LABELS[item.kind], [])).results.append(
+            item
+        )
+    return list(groups.values())

@@ -1,0 +1,37 @@
+"""The search page costs a fixed number of queries, whatever the number of records."""
+
+import pytest
+
+from tests.factories import add_statistics, add_tendencies
+from tests.test_queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+#: url -> queries. A search: hot keywords, hidden publications, counts, candidates, then
+#: one query per kind of record on the page (publications and their sentences share one),
+#: and the day's count of a first page that found something.
+PAGES = {
+    "/search/": 1,  # hot keywords
+    "/search/?q=qwertyuiop": 3,  # hot keywords, hidden publications, counts
+    "/search/?q=Guangdong": 8,  # + candidates, statistics, regions, publications, the count
+    "/search/?q=blockchain": 11,  # records of all six kinds
+    "/search/?q=blockchain&page=2": 6,  # statistics and sentences on it; not counted
+    "/zh-hans/search/?q=%E9%87%91%E8%9E%8D": 7,  # 金融: statistics, tendencies
+    "/search.json?q=blockchain": 9,  # no hot keywords, no count
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES.items())
+def test_query_count_is_pinned(client, whitepaper, url, expected):
+    assert count_queries(client, url) == expected
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_query_count_does_not_grow_with_matches(client, whitepaper, url):
+    """Hundreds more matching records: at most one query per kind, whatever their number."""
+    before = count_queries(client, url)
+    add_statistics(
+        whitepaper, 150, prefix="blockchain", label_zh="区块链金融", source_quote="Guangdong."
+    )
+    add_tendencies(whitepaper, 40)
+    assert count_queries(client, url) <= before

@@ -1,0 +1,43 @@
+"""Rebuild the site search's index from the records (see whitepaper.search.rebuild)."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from whitepaper.search.rebuild import BATCH_SIZE, rebuild
+
+
+def progress_bar(done, total, started, out):
+    width = 30
+    filled = int(width * done / total) if total else width
+    elapsed = time.monotonic() - started
+    rate = done / elapsed if elapsed else 0
+    out.write(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} records ({rate:,.0f}/s)",
+        ending="",
+    )
+    out.flush()
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index from every published record, in one transaction (searches "
+        "use the old index until it is done). Needed after data written without model saves, "
+        "such as fill_benchmark's."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+
+    def handle(self, *args, **options):
+        out = self.stderr if options["verbosity"] else None
+        started = time.monotonic()
+
+        def progress(done, total):
+            progress_bar(done, total, started, out)
+
+        written = rebuild(progress=progress if out else None, batch_size=options["batch_size"])
+        if out:
+            out.write("")
+        elapsed = time.monotonic() - started
+        self.stdout.write(f"Indexed {written:,} documents in {elapsed:.1f} s.")

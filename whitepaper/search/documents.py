@@ -1,0 +1,262 @@
+"""What each kind of record gives the index, and how the index is kept current.
+
+One SearchDocument per published record, and one per sentence of a publication's source
+text. Its title column holds the words of the record's label, name or title (in both
+languages); its body holds every other word a reader sees with the record. A record's
+document is written when the record is saved and removed when it is unpublished or deleted,
+in the same transaction (post_save and post_delete), so an edit is searchable at once.
+
+A publication's own state (published or not) is applied when searching, not here: records of
+an unpublished publication keep their documents, and reappear the moment it is published.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from whitepaper.models import (
+    Finding,
+    IndustrySegment,
+    Publication,
+    Region,
+    RegionalPresence,
+    SearchDocument,
+    Statistic,
+    Tendency,
+    format_number,
+)
+from whitepaper.search.text import index_text
+
+Kind = SearchDocument.Kind
+
+#: Document ids: the kind's number times KIND_OFFSET, plus the record's key (for a sentence:
+#: its publication's id times SENTENCES_PER_PUBLICATION, plus its number). The kinds with the
+#: fewest records come first: a search of one kind seeks to its range in the index's lists,
+#: and FTS5 seeks past a long run of other documents slowly (measured: 0.7 ms to skip a
+#: million statistics for each phrase, against 0.1 ms to reach a range before them).
+KIND_OFFSET = 10**15
+SENTENCES_PER_PUBLICATION = 10**6
+KIND_NUMBERS = {
+    Kind.PUBLICATION: 1,
+    Kind.REGION: 2,
+    Kind.SEGMENT: 3,
+    Kind.TENDENCY: 4,
+    Kind.FINDING: 5,
+    Kind.SENTENCE: 6,
+    Kind.STATISTIC: 7,
+}
+#: The kinds in the order of their ids.
+KINDS_IN_ID_ORDER = sorted(KIND_NUMBERS, key=KIND_NUMBERS.get)
+#: A sentence of the source text counts half as much as a record saying the same.
+WEIGHTS = {Kind.SENTENCE: 0.5}
+
+
+def kind_range(kind):
+    """The first and last document id of a kind."""
+    number = KIND_NUMBERS[kind]
+    return number * KIND_OFFSET, (number + 1) * KIND_OFFSET - 1
+
+
+def document_id(kind, key):
+    return KIND_NUMBERS[kind] * KIND_OFFSET + key
+
+
+def sentence_range(publication_id):
+    start = document_id(Kind.SENTENCE, publication_id * SENTENCES_PER_PUBLICATION)
+    return start, start + SENTENCES_PER_PUBLICATION - 1
+
+
+@dataclass(frozen=True)
+class Source:
+    """A kind of record and the fields (lookups) of its title and its body."""
+
+    kind: str
+    model: type
+    title: tuple
+    body: tuple
+    publication: str = "publication_id"
+    related: tuple = ()
+
+    @property
+    def fields(self):
+        return ("pk", self.publication, *self.title, *self.body)
+
+
+SOURCES = (
+    Source(
+        Kind.STATISTIC,
+        Statistic,
+        title=("label", "label_zh"),
+        body=("note", "note_zh", "source_quote", "value"),
+    ),
+    Source(
+        Kind.REGION,
+        RegionalPresence,
+        title=("region__name", "region__name_zh", "region__code"),
+        body=("note", "note_zh", "source_quote"),
+        related=("region",),
+    ),
+    Source(
+        Kind.SEGMENT,
+        IndustrySegment,
+        title=("name", "name_zh"),
+        body=("description", "description_zh", "source_quote"),
+    ),
+    Source(
+        Kind.TENDENCY,
+        Tendency,
+        title=("title", "title_zh"),
+        body=("text", "text_zh", "source_quote"),
+    ),
+    Source(
+        Kind.FINDING, Finding, title=("text", "text_zh"), body=("note", "note_zh", "source_quote")
+    ),
+    Source(
+        Kind.PUBLICATION,
+        Publication,
+        title=("title", "title_zh", "publisher_abbreviation", "publisher_abbreviation_zh"),
+        body=(
+            "publisher",
+            "publisher_zh",
+            "summary",
+            "summary_zh",
+            "quoted_person",
+            "quoted_person_role",
+            "quoted_person_role_zh",
+            "source_title",
+            "source_quote",
+            "dates_note",
+            "dates_note_zh",
+        ),
+        publication="pk",
+    ),
+)
+SOURCE_OF_MODEL = {source.model: source for source in SOURCES}
+
+
+def as_text(value):
+    if isinstance(value, Decimal):
+        return format_number(value)
+    return "" if value is None else str(value)
+
+
+def lookup(record, path):
+    for name in path.split("__"):
+        record = getattr(record, name)
+    return record
+
+
+#: SearchDocument's columns, in the order document_values gives them.
+COLUMNS = ("id", "kind", "record_id", "publication_id", "weight", "title", "body")
+
+
+def document_values(source, values):
+    """The document of one record as a row of COLUMNS, from its values in the order of
+    source.fields."""
+    pk, publication_id, *texts = values
+    titles = [as_text(value) for value in texts[: len(source.title)]]
+    bodies = [as_text(value) for value in texts[len(source.title) :]]
+    return (
+        document_id(source.kind, pk),
+        source.kind,
+        pk,
+        publication_id,
+        WEIGHTS.get(source.kind, 1.0),
+        index_text(titles),
+        index_text(bodies),
+    )
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+
+
+def source_sentences(source_text, page_lines=""):
+    """The sentences of a source text, numbered from 1: each line a paragraph, split after
+    a full stop, question or exclamation mark. Lines of the web page around the text
+    (menus, links: the publication's source_page_lines) are left out."""
+    furniture = {line.strip() for line in page_lines.splitlines() if line.strip()}
+    sentences = []
+    for line in source_text.splitlines():
+        line = line.strip()
+        if not line or line in furniture:
+            continue
+        sentences.extend(part for part in SENTENCE_END.split(line) if part)
+    return list(enumerate(sentences, start=1))
+
+
+def sentence_documents(publication_id, source_text, page_lines):
+    """The documents of a publication's source text, one per sentence, as rows of COLUMNS."""
+    sentences = source_sentences(source_text, page_lines)[: SENTENCES_PER_PUBLICATION - 1]
+    first = publication_id * SENTENCES_PER_PUBLICATION
+    return [
+        (
+            document_id(Kind.SENTENCE, first + number),
+            Kind.SENTENCE,
+            number,
+            publication_id,
+            WEIGHTS.get(Kind.SENTENCE, 1.0),
+            "",
+            index_text([sentence]),
+        )
+        for number, sentence in sentences
+    ]
+
+
+def as_document(row):
+    return SearchDocument(**dict(zip(COLUMNS, row, strict=True)))
+
+
+def reindex(record):
+    """Write (or remove) the document of one record, as it is now."""
+    source = SOURCE_OF_MODEL[type(record)]
+    if record.is_published:
+        values = [lookup(record, field) for field in source.fields]
+        as_document(document_values(source, values)).save()
+    else:
+        SearchDocument.objects.filter(id=document_id(source.kind, record.pk)).delete()
+    if isinstance(record, Publication):
+        reindex_sentences(record)
+
+
+def reindex_sentences(publication):
+    SearchDocument.objects.filter(id__range=sentence_range(publication.pk)).delete()
+    if publication.is_published:
+        rows = sentence_documents(
+            publication.pk, publication.source_text, publication.source_page_lines
+        )
+        SearchDocument.objects.bulk_create([as_document(row) for row in rows])
+
+
+def unindex(record):
+    source = SOURCE_OF_MODEL[type(record)]
+    SearchDocument.objects.filter(id=document_id(source.kind, record.pk)).delete()
+    if isinstance(record, Publication):
+        SearchDocument.objects.filter(id__range=sentence_range(record.pk)).delete()
+
+
+def record_saved(sender, instance, raw=False, **kwargs):
+    # A restore (loaddata) brings the documents with it.
+    if not raw:
+        reindex(instance)
+
+
+def record_deleted(sender, instance, **kwargs):
+    unindex(instance)
+
+
+def region_saved(sender, instance, raw=False, **kwargs):
+    """A region's names are in the documents of its presences."""
+    if not raw:
+        for presence in instance.presences.select_related("region"):
+            reindex(presence)
+
+
+def connect():
+    """Keep the index current: called once, from WhitepaperConfig.ready()."""
+    from django.db.models.signals import post_delete, post_save
+
+    for source in SOURCES:
+        uid = f"search-{source.kind}"
+        post_save.connect(record_saved, sender=source.model, dispatch_uid=uid)
+        post_delete.connect(record_deleted, sender=source.model, dispatch_uid=uid)
+    post_save.connect(region_saved, sender=Region, dispatch_uid="search-region-names")

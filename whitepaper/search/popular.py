@@ -1,0 +1,78 @@
+"""Hot search keywords: the ones staff list, then the most searched queries.
+
+A search that found something adds one to its query's count for the day (SearchCount): the
+query lower-cased with its spaces collapsed, the page's language, the day, the count, and
+nothing else. A query is popular when it was searched on at least POPULAR_MIN_DAYS different
+days of the last POPULAR_DAYS days; the most searched come first. Staff hide any term with a
+hot keyword that is not shown.
+"""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from whitepaper.models import HotKeyword, SearchCount
+from whitepaper.search.text import normalise_query
+
+HOT_KEYWORDS_SHOWN = 10
+POPULAR_DAYS = 30
+POPULAR_MIN_DAYS = 3
+
+
+def count_search(normalised_query, language):
+    """One more search of this query today: a single insert-or-increment.
+
+    On SQLite the count is written without waiting for the disk (synchronous=NORMAL for this
+    one statement): every search writes, and writes take turns, so an fsync each would make
+    searches queue behind one another. A power cut may lose the last few counts; it cannot
+    corrupt the database (WAL), and record edits keep synchronous=FULL."""
+    table = connection.ops.quote_name(SearchCount._meta.db_table)
+    relaxed = connection.vendor == "sqlite" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        if relaxed:  # a setting of the connection, like its init_command, not a query
+            connection.connection.execute("PRAGMA synchronous=NORMAL")
+        try:
+            cursor.execute(
+                f"INSERT INTO {table} (query, language, day, count) VALUES (%s, %s, %s, 1) "
+                f"ON CONFLICT (query, language, day) DO UPDATE SET count = {table}.count + 1",
+                [normalised_query, language, timezone.localdate()],
+            )
+        finally:
+            if relaxed:
+                connection.connection.execute("PRAGMA synchronous=FULL")
+
+
+#: How many popular queries to consider before leaving out the hidden and the curated ones.
+POPULAR_CONSIDERED = 100
+
+
+def hot_keywords(language):
+    """The keywords to show on a page in this language, at most HOT_KEYWORDS_SHOWN: those
+    staff list (in their order), then the popular queries, most searched first, less any
+    that staff hide. One query."""
+    since = timezone.localdate() - timedelta(days=POPULAR_DAYS - 1)
+    sql = (
+        "SELECT keyword, shown, 0, position, id "
+        f"FROM {HotKeyword._meta.db_table} WHERE language = %s "
+        "UNION ALL "
+        "SELECT query, %s, 1, -searches, 0 FROM ("
+        "SELECT query, SUM(count) AS searches "
+        f"FROM {SearchCount._meta.db_table} WHERE language = %s AND day >= %s "
+        "GROUP BY query HAVING COUNT(*) >= %s "
+        "ORDER BY searches DESC, query LIMIT %s) AS popular "
+        "ORDER BY 3, 4, 5, 1"
+    )
+    parameters = [language, True, language, since, POPULAR_MIN_DAYS, POPULAR_CONSIDERED]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        rows = cursor.fetchall()
+    hidden = {normalise_query(text) for text, shown, *_ in rows if not shown}
+    shown = []
+    seen = set()
+    for text, *_ in rows:
+        key = normalise_query(text)
+        if key not in hidden and key not in seen:
+            seen.add(key)
+            shown.append(text)
+    return shown[:HOT_KEYWORDS_SHOWN]
