@@ -13,7 +13,9 @@
 5. Serves the database with gunicorn and production settings, page cache off (every request
    searched and rendered), and runs wrk (--connections, --duration s, --repeat rounds,
    median) against a common word in English and in Chinese, and a rare word, each on the
-   page and as JSON.
+   page and as JSON. Besides requests per second and latency it gives the CPU time the
+   gunicorn workers spent per request, which other work on the machine does not change
+   as much: the machine's capacity for a target is about its CPUs divided by that.
 """
 
 import argparse
@@ -78,6 +80,21 @@ def timed_rebuild(env):
     return seconds, peak_kb / 1024, result.stdout.strip()
 
 
+def workers_cpu_seconds(server_pid):
+    """CPU time (user + system) used so far by the gunicorn workers of a server."""
+    children = subprocess.run(
+        ["pgrep", "-P", str(server_pid)], capture_output=True, text=True
+    ).stdout.split()
+    ticks = 0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def build(env, rows, publications):
     for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
         manage(env, *command)
@@ -132,21 +149,28 @@ def main():
             runs = {name: [] for name, _ in TARGETS}
             for _ in range(args.repeat):
                 for name, target in TARGETS:
-                    runs[name].append(run_wrk(base + target, args.connections, args.duration))
+                    before = workers_cpu_seconds(server.pid)
+                    figures = run_wrk(base + target, args.connections, args.duration)
+                    used = workers_cpu_seconds(server.pid) - before
+                    figures["cpu_ms"] = 1000 * used / max(figures["requests"], 1)
+                    runs[name].append(figures)
             print(
                 f"wrk: {args.connections} connections, {args.duration} s x {args.repeat} "
                 f"(median), page cache off, {os.cpu_count()} CPUs"
             )
-            print(f"{'target':28} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>7}")
+            print(
+                f"{'target':28} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>7} "
+                f"{'CPU ms/request':>15}"
+            )
             for name, figures in runs.items():
                 median = {
                     key: statistics.median(run[key] for run in figures)
-                    for key in ("rps", "p50", "p99")
+                    for key in ("rps", "p50", "p99", "cpu_ms")
                 }
                 errors = sum(run["non_2xx"] + run["socket_errors"] for run in figures)
                 print(
                     f"{name:28} {median['rps']:7.0f} {median['p50']:7.1f} "
-                    f"{median['p99']:7.1f} {errors:7}"
+                    f"{median['p99']:7.1f} {errors:7} {median['cpu_ms']:15.1f}"
                 )
         finally:
             stop(server)

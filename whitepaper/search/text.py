@@ -95,6 +95,8 @@ class Query:
 
 
 def parse_query(raw):
+    """The Query of what a reader typed: a phrase per term, repeated terms and terms without
+    a letter or digit left out, at most MAX_QUERY_WORDS words in all."""
     text = clean_query(raw).strip()
     phrases = []
     used = 0
