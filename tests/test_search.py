@@ -30,8 +30,13 @@ def html_of(client, url, params=None):
 
 def test_a_singular_finds_the_plural(client, whitepaper):
     found = urls(client, "startup")
-    assert "/statistics/#statistic-financial-solution-startups" in found
-    assert "/statistics/#statistic-real-economy-startups" in found
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/"
+        in found
+    )
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/statistics/real-economy-startups/" in found
+    )
 
 
 def test_case_does_not_matter(client, whitepaper):
@@ -40,8 +45,10 @@ def test_case_does_not_matter(client, whitepaper):
 
 def test_a_region_and_its_figure_are_found_by_name(client, whitepaper):
     found = urls(client, "Guangdong")
-    assert found[0] == "/regions/#region-cn-gd"
-    assert "/statistics/#statistic-top-four-regions-share" in found
+    assert found[0] == "/publications/miit-blockchain-white-paper-2018/regions/CN-GD/"
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/statistics/top-four-regions-share/" in found
+    )
     statistic = next(r for r in results(client, "Guangdong") if r["kind"] == "statistic")
     assert statistic["value"] == "over 80%"
 
@@ -49,10 +56,16 @@ def test_a_region_and_its_figure_are_found_by_name(client, whitepaper):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("北京", "/regions/#region-cn-bj"),
-        ("北京", "/statistics/#statistic-top-four-regions-share"),
-        ("金融", "/statistics/#statistic-financial-solution-startups"),
-        ("金融", "/tendencies/#tendency-5"),
+        ("北京", "/publications/miit-blockchain-white-paper-2018/regions/CN-BJ/"),
+        (
+            "北京",
+            "/publications/miit-blockchain-white-paper-2018/statistics/top-four-regions-share/",
+        ),
+        (
+            "金融",
+            "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/",
+        ),
+        ("金融", "/publications/miit-blockchain-white-paper-2018/tendencies/5/"),
     ],
 )
 def test_two_chinese_characters_find_their_records(client, whitepaper, query, expected):
@@ -66,9 +79,16 @@ def test_chinese_characters_must_be_next_to_each_other(client, whitepaper):
 
 def test_every_word_is_required(client, whitepaper):
     both = urls(client, "区块链 金融")
-    assert "/statistics/#statistic-financial-solution-startups" in both
-    assert "/tendencies/#tendency-5" in both  # 金融 in the text, 区块链 in it too
-    assert "/regions/#region-cn-bj" not in both  # 区块链 is in its figure, not its words
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/"
+        in both
+    )
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/tendencies/5/" in both
+    )  # 金融 in the text, 区块链 in it too
+    assert (
+        "/publications/miit-blockchain-white-paper-2018/regions/CN-BJ/" not in both
+    )  # 区块链 is in its figure, not its words
     assert set(both) <= set(urls(client, "金融"))
     assert results(client, "区块链 nosuchword") == []
 
@@ -90,10 +110,16 @@ def test_a_label_match_ranks_above_a_match_in_the_source_only(client, whitepaper
     found = results(client, "financial")
     kinds_and_urls = [(r["kind"], r["url"].removeprefix("http://testserver")) for r in found]
     labelled = kinds_and_urls.index(
-        ("statistic", "/statistics/#statistic-financial-solution-startups")
+        (
+            "statistic",
+            "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/",
+        )
     )
     quoted_only = kinds_and_urls.index(
-        ("statistic", "/statistics/#statistic-real-economy-startups")
+        (
+            "statistic",
+            "/publications/miit-blockchain-white-paper-2018/statistics/real-economy-startups/",
+        )
     )
     sentence = next(i for i, (kind, _) in enumerate(kinds_and_urls) if kind == "sentence")
     assert labelled < quoted_only
@@ -102,12 +128,15 @@ def test_a_label_match_ranks_above_a_match_in_the_source_only(client, whitepaper
 
 
 def test_source_sentences_are_searchable_and_link_to_the_source(client, whitepaper):
-    sentences = [r for r in results(client, "patents") if r["kind"] == "sentence"]
+    sentences = [r for r in results(client, "listed") if r["kind"] == "sentence"]
     assert len(sentences) == 1
-    assert "China-Filed-Most-Blockchain-Patents-in-2017" in sentences[0]["snippet"]
-    assert sentences[0]["url"].endswith(f"{whitepaper.get_absolute_url()}#source")
-    # The web page's furniture is not the report's text.
+    assert "6 development tendencies" in sentences[0]["snippet"]
+    # The source reader, scrolled to the sentence (a text fragment: "-", "," and "&" encoded).
+    reader = f"http://testserver{whitepaper.get_absolute_url()}source/"
+    assert sentences[0]["url"].startswith(f"{reader}#:~:text=The%20white%20paper%20also")
+    # The web page's furniture is not the report's text, whole lines or run into a paragraph.
     assert all(r["kind"] != "sentence" for r in results(client, "sign"))
+    assert all(r["kind"] != "sentence" for r in results(client, "patents"))
 
 
 def test_results_are_grouped_by_kind_with_counts(client, whitepaper):
@@ -187,7 +216,10 @@ def test_json_is_typed(client, whitepaper):
     assert set(first) == {"kind", "title", "value", "url", "snippet", "score"}
     assert first["kind"] == "statistic"
     assert first["value"] == "456 enterprises"
-    assert first["url"] == "http://testserver/statistics/#statistic-blockchain-enterprises"
+    assert (
+        first["url"]
+        == "http://testserver/publications/miit-blockchain-white-paper-2018/statistics/blockchain-enterprises/"
+    )
     assert isinstance(first["score"], float)
 
 

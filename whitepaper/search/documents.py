@@ -173,14 +173,16 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 def source_sentences(source_text, page_lines=""):
     """The sentences of a source text, numbered from 1: each line a paragraph, split after
     a full stop, question or exclamation mark. Lines of the web page around the text
-    (menus, links: the publication's source_page_lines) are left out."""
-    furniture = {line.strip() for line in page_lines.splitlines() if line.strip()}
+    (menus, links: the publication's source_page_lines) are left out, also where one is run
+    into a paragraph."""
+    furniture = [line.strip() for line in page_lines.splitlines() if line.strip()]
     sentences = []
     for line in source_text.splitlines():
+        for page_line in furniture:  # whole lines, and links run into a paragraph
+            line = line.replace(page_line, " ")
         line = line.strip()
-        if not line or line in furniture:
-            continue
-        sentences.extend(part for part in SENTENCE_END.split(line) if part)
+        if line:
+            sentences.extend(part for part in SENTENCE_END.split(line) if part)
     return list(enumerate(sentences, start=1))
 
 

@@ -18,8 +18,10 @@ is most of the time of a search among a million records).
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.db import connection
+from django.urls import reverse
 
 from whitepaper.models import (
     Finding,
@@ -249,15 +251,28 @@ class Sentence:
     text: str
 
     def get_absolute_url(self):
-        return f"{self.publication.get_absolute_url()}#source"
+        """The source reader, scrolled to this sentence and highlighting it (a text
+        fragment, #:~:text=; a browser that does not know them opens the reader's top)."""
+        reader = reverse("reports:source", kwargs={"slug": self.publication.slug})
+        words = self.text.split()
+        if len(words) > 8:
+            fragment = (
+                f"{quote(' '.join(words[:4]), safe='')},{quote(' '.join(words[-4:]), safe='')}"
+            )
+        else:
+            fragment = quote(self.text, safe="")
+        return f"{reader}#:~:text={fragment}"
 
 
 #: The records of each kind as results show them, in one query per kind.
+#: Each record's link (its own page) needs its publication's slug, read in the same query.
 RECORDS = {
-    Kind.STATISTIC: lambda: Statistic.objects.all(),
-    Kind.REGION: lambda: RegionalPresence.objects.select_related("region", "combined_share"),
-    Kind.SEGMENT: lambda: IndustrySegment.objects.all(),
-    Kind.TENDENCY: lambda: Tendency.objects.all(),
+    Kind.STATISTIC: lambda: Statistic.objects.select_related("publication"),
+    Kind.REGION: lambda: RegionalPresence.objects.select_related(
+        "publication", "region", "combined_share__publication"
+    ),
+    Kind.SEGMENT: lambda: IndustrySegment.objects.select_related("publication"),
+    Kind.TENDENCY: lambda: Tendency.objects.select_related("publication"),
     Kind.FINDING: lambda: Finding.objects.select_related("publication"),
 }
 
