@@ -29,11 +29,15 @@ ENGLISH_PATHS = [
     "/publications/miit-blockchain-white-paper-2018/",
     "/about/",
     "/search/?q=blockchain",
-    "/zh-hans/search/?q=%E5%8C%BA%E5%9D%97%E9%93%BE",  # 区块链
     "/no/such/page/",
 ]
-#: Every public page in both languages: the Chinese twin of each at /zh-hans/.
-PUBLIC_PATHS = ENGLISH_PATHS + [f"/zh-hans{path}" for path in ENGLISH_PATHS]
+#: Every public page in both languages: the Chinese twin of each at /zh-hans/, and a search
+#: in Chinese.
+PUBLIC_PATHS = [
+    *ENGLISH_PATHS,
+    *(f"/zh-hans{path}" for path in ENGLISH_PATHS),
+    "/zh-hans/search/?q=%E5%8C%BA%E5%9D%97%E9%93%BE",  # 区块链
+]
 #: The pages of provenance: records, the source reader and the corrections log.
 PUBLICATION = "/publications/miit-blockchain-white-paper-2018"
 PROVENANCE_PATHS = [

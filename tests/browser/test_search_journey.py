@@ -27,10 +27,10 @@ def test_keyboard_reader_searches_and_opens_a_result(page, site):
     result = tab_to(
         page, lambda p: p.evaluate("() => document.activeElement.className") == "result-title"
     )
-    assert result["href"] == "/regions/#region-cn-gd"
+    assert result["href"] == "/publications/miit-blockchain-white-paper-2018/regions/CN-GD/"
     assert result["outline"]
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/regions/#region-cn-gd$"))
+    page.wait_for_url(re.compile(r"/publications/miit-blockchain-white-paper-2018/regions/CN-GD/$"))
     assert page.console.problems == []
 
 
