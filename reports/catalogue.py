@@ -45,8 +45,9 @@ STATISTICS = TableEntry(
     title=_("Statistics"),
     nav_label=_("Statistics"),
     intro=_(
-        "Every figure the white paper states, with its unit, its qualifier and the sentence "
-        "it comes from. A figure given as a bound (“over 80%”) is stored and shown as a bound."
+        "Every figure the source states, with its unit, its qualifier and the sentence it "
+        "comes from. A figure the source gives as a bound (“over …”) is stored and shown as "
+        "a bound."
     ),
     model=Statistic,
     table_class=tables.StatisticTable,
@@ -58,8 +59,9 @@ REGIONS = TableEntry(
     title=_("Regions"),
     nav_label=_("Regions"),
     intro=_(
-        "The regions the white paper names as leading, in the order it lists them. The source "
-        "gives one share for the regions together, not a share or a rank for each."
+        "The regions the source names as leading, in the order it lists them. Where it gives "
+        "one share for several regions together, each region links to that figure; a share, "
+        "rank or count for one region is shown only where the source states it."
     ),
     model=RegionalPresence,
     table_class=tables.RegionalPresenceTable,
@@ -71,8 +73,8 @@ SEGMENTS = TableEntry(
     title=_("Industry segments"),
     nav_label=_("Segments"),
     intro=_(
-        "Where blockchain is used along the industry chain, from upstream hardware "
-        "manufacturing to downstream application services, and the other industries named."
+        "Where the source says blockchain is used along the industry chain, and the other "
+        "industries it names, each with the sentence it comes from."
     ),
     model=IndustrySegment,
     table_class=tables.IndustrySegmentTable,
@@ -83,7 +85,7 @@ TENDENCIES = TableEntry(
     slug="tendencies",
     title=_("Development tendencies"),
     nav_label=_("Tendencies"),
-    intro=_("The six development tendencies of China’s blockchain industry, as stated."),
+    intro=_("The development tendencies the source lists, as it states them."),
     model=Tendency,
     table_class=tables.TendencyTable,
     filterset_class=filters.TendencyFilter,

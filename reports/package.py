@@ -18,6 +18,7 @@ from django.db.models.fields import (
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from reports import exports
 from reports.licence import RECORDS_LICENCE
@@ -103,7 +104,7 @@ def english_resources(tables):
     return [
         Resource(
             "publications",
-            "Publications",
+            gettext("Publications"),
             Publication.objects.newest_first(),
             PUBLICATION_FIELDS,
         ),
@@ -118,7 +119,7 @@ def english_resources(tables):
         ),
         Resource(
             "findings",
-            "Findings without a number",
+            gettext("Findings without a number"),
             Finding.objects.published().order_by("publication", "position", "pk"),
             FINDING_FIELDS,
         ),
@@ -204,7 +205,10 @@ def write_package(tables):
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in package_resources:
             with archive.open(f"{resource.name}.csv", "w") as member:
-                for line in exports.csv_lines(resource.queryset, resource.fields, bom=False):
+                # English columns, each followed by its Chinese twin (with_chinese), in both
+                # languages of the site.
+                lines = exports.csv_lines(resource.queryset, resource.fields, False, "en")
+                for line in lines:
                     member.write(line.encode("utf-8"))
         archive.writestr(
             "datapackage.json",

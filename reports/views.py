@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reports import catalogue, charts, citation, package, structured_data
 from reports.freshness import conditional_on_data, fresh_page
-from whitepaper.models import Category, Publication
+from whitepaper.models import Category, Publication, html_lang, is_chinese
 
 
 def overview_charts(publication):
@@ -85,6 +85,8 @@ def dataset_package(request):
     """Every table in one zip, described by a Frictionless datapackage.json."""
     archive, publication = package.write_package(catalogue.TABLES)
     as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
+    if is_chinese():
+        as_of += f"_{html_lang()}"
     return FileResponse(
         archive,
         as_attachment=True,

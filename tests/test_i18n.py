@@ -232,3 +232,27 @@ def test_the_compiled_catalogue_matches_the_source():
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
     assert len(compiled._catalog) - 1 == len(source.translated_entries())
+
+
+def test_the_dataset_zip_has_both_languages_and_a_readme_in_the_pages_language(client, whitepaper):
+    import zipfile
+
+    def archive(url):
+        response = client.get(url)
+        assert response.status_code == 200
+        return response, zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+    _, english = archive("/downloads/dataset.zip")
+    chinese_response, chinese_zip = archive("/zh-hans/downloads/dataset.zip")
+    assert "_zh-Hans.zip" in chinese_response["Content-Disposition"]
+    assert english.read("statistics.csv") == chinese_zip.read("statistics.csv")
+    header = english.read("statistics.csv").decode().splitlines()[0].split(",")
+    assert header[header.index("label") + 1] == "label_zh"
+    statistics = csv.DictReader(io.StringIO(english.read("statistics.csv").decode()))
+    row = next(r for r in statistics if r["key"] == "blockchain-enterprises")
+    assert row["label_zh"] == Statistic.objects.get(key="blockchain-enterprises").label_zh
+    descriptor = json.loads(english.read("datapackage.json"))
+    fields = {f["name"]: f for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    assert "Chinese translation of label" in fields["label_zh"]["description"]
+    assert "## Conventions" in english.read("README.md").decode()
+    assert "## 约定" in chinese_zip.read("README.md").decode()
