@@ -1,6 +1,7 @@
 """Template tags for records in two languages (see reports.bilingual)."""
 
 from django import template
+from django.utils.html import format_html
 
 from reports.bilingual import field_html, stated_text_html
 
@@ -26,3 +27,10 @@ def stated_text(context, record, field):
     Chinese page the site's translation is labelled as such, with the English verbatim
     beside it."""
     return stated_text_html(record, field, context.get("page_lang"))
+
+
+@register.filter
+def in_english(text):
+    """{{ publication.source_title|in_english }}: English words inside a sentence of the
+    page, in their own lang attribute (for a Chinese page's screen readers and fonts)."""
+    return format_html('<span lang="en">{}</span>', text)
