@@ -1,4 +1,5 @@
-"""The schema of the white paper's records, squashed from 0001-0008 before any deployment.
+"""The schema of the white paper's records, squashed from 0001-0007 (and an 0008 that changed
+only model options and a message) before any deployment.
 
 ``replaces`` lets a database migrated with the old files carry on: Django records this
 migration as applied there and runs only what follows. The Editors group, which the old
@@ -25,7 +26,6 @@ class Migration(migrations.Migration):
         ("whitepaper", "0005_portable_region_code_check"),
         ("whitepaper", "0006_statistic_indexes"),
         ("whitepaper", "0007_statistic_public_indexes"),
-        ("whitepaper", "0008_one_ordering_one_message"),
     ]
 
     dependencies = [
