@@ -56,14 +56,18 @@ def field_renderer(field, page_lang):
 
 def stated_text_html(record, field, page_lang=None):
     """Text that stands for the source's own words (a tendency as stated): on an English
-    page the text; on a Chinese page the site's translation, labelled, with the English
-    verbatim beside it in its own lang attribute."""
+    page the text; on a Chinese page the site's translation, labelled as such, with the
+    English verbatim beside it in its own lang attribute."""
     shown = record.text_in(field)
     if not shown.is_translation:
         return text_html(shown, page_lang)
     return format_html(
-        '{} <span class="translation-note">{}</span> <q class="original" lang="en">{}</q>',
+        '<span lang="{}">{}</span> <span class="translation-label">{}</span>'
+        '<span class="verbatim"><span class="verbatim-label">{}</span> '
+        '<q lang="en">{}</q></span>',
+        shown.lang,
         shown.text,
-        gettext("(this site’s translation; the source’s words:)"),
+        gettext("(this site’s translation)"),
+        gettext("The source, verbatim:"),
         getattr(record, field),
     )

@@ -15,7 +15,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 
 from reports import catalogue
-from reports.bilingual import field_html, text_html
+from reports.bilingual import field_html, stated_text_html, text_html
 from reports.exports import typed
 from whitepaper.models import (
     Finding,
@@ -99,25 +99,6 @@ def stated_by_fact(record):
             field_html(publication, "quoted_person_role"),
         )
     return Fact(verbose_name(type(record), "stated_by"), html)
-
-
-def quotation_html(record, field):
-    """Text that stands for a quotation (a tendency's text): on a Chinese page the site's
-    translation, labelled as such, with the English verbatim beside it."""
-    shown = record.text_in(field)
-    english = getattr(record, field)
-    if not shown.is_translation:
-        return text_html(shown)
-    return format_html(
-        '<span lang="{}">{}</span> <span class="translation-label">{}</span>'
-        '<span class="verbatim"><span class="verbatim-label">{}</span> '
-        '<q lang="en">{}</q></span>',
-        shown.lang,
-        shown.text,
-        gettext("(this site’s translation)"),
-        gettext("The source, verbatim:"),
-        english,
-    )
 
 
 class RecordKind:
@@ -350,7 +331,7 @@ class TendencyKind(RecordKind):
     def stated(self, record):
         return [
             Fact(verbose_name(Tendency, "number"), record.number),
-            Fact(verbose_name(Tendency, "text"), quotation_html(record, "text")),
+            Fact(verbose_name(Tendency, "text"), stated_text_html(record, "text")),
         ]
 
     def editorial(self, record):

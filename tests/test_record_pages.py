@@ -185,7 +185,7 @@ def test_a_chinese_page_uses_the_sites_translation_and_keeps_the_source_english(
 def test_a_chinese_tendency_is_labelled_as_translation_beside_the_english(client, whitepaper):
     html = client.get(f"/zh-hans{BASE}/tendencies/4/").content.decode()
     statement = re.search(r"<dd><span lang=\"zh-Hans\">区块链可能构建.*?</dd>", html, re.S).group(0)
-    assert "(this site’s translation)" in statement
+    assert "（本站译文）" in statement
     assert '<q lang="en">Blockchain may set up a new “platform economy”' in statement
 
 
@@ -193,7 +193,7 @@ def test_an_untranslated_record_falls_back_to_english_marked(client, whitepaper)
     Statistic.objects.filter(key="blockchain-enterprises").update(label_zh="")
     html = client.get(f"/zh-hans{BASE}/statistics/blockchain-enterprises/").content.decode()
     assert '<h1><span lang="en">Enterprises with blockchain as their main business</span>' in html
-    assert "not translated yet" in html
+    assert "（英文：尚未翻译）" in html
 
 
 class TestCitation:
