@@ -58,7 +58,7 @@ class RecordFilter(django_filters.FilterSet):
 
 
 class StatisticFilter(RecordFilter):
-    search_fields = ("label", "source_quote", "note")
+    search_fields = ("label", "label_zh", "source_quote", "note", "note_zh")
 
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=Category.choices, empty_label=_("All categories")
@@ -76,7 +76,14 @@ class StatisticFilter(RecordFilter):
 
 
 class RegionalPresenceFilter(RecordFilter):
-    search_fields = ("region__name", "region__name_zh", "region__code", "source_quote")
+    search_fields = (
+        "region__name",
+        "region__name_zh",
+        "region__code",
+        "source_quote",
+        "note",
+        "note_zh",
+    )
 
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
@@ -91,7 +98,7 @@ class RegionalPresenceFilter(RecordFilter):
 
 
 class IndustrySegmentFilter(RecordFilter):
-    search_fields = ("name", "description", "source_quote")
+    search_fields = ("name", "name_zh", "description", "description_zh", "source_quote")
 
     stage = django_filters.ChoiceFilter(
         label=_("Stage"), choices=IndustrySegment.Stage.choices, empty_label=_("All stages")
@@ -103,7 +110,7 @@ class IndustrySegmentFilter(RecordFilter):
 
 
 class TendencyFilter(RecordFilter):
-    search_fields = ("title", "text")
+    search_fields = ("title", "title_zh", "text", "text_zh")
 
     class Meta:
         model = Tendency

@@ -1,67 +1,36 @@
 """Freshness of public pages: one data version drives both the ETag and the page cache.
 
-Every edit, import, publish or delete writes a history row (django-simple-history), so the
-newest history date across the record models is the data's version, read in one query.
-Cached pages are keyed by that version, so after any edit no app server can serve a stale
-page, whether its cache is shared (Redis) or its own (local memory). Changes that bypass
-model saves (queryset.update(), raw SQL) write no history and are not seen: use
-simple-history's bulk helpers for those.
+Every edit, import, publish or delete writes a history row (django-simple-history), and each
+history row gives the data a new version token in the same transaction
+(whitepaper.models.version), read in one query. Cached pages, row counts, bookmarks and
+downloads are keyed by that token, so after any edit no app server can serve a stale page,
+whether its cache is shared (Redis) or its own (local memory), whatever order concurrent
+edits commit in. Changes that bypass model saves (queryset.update(), raw SQL) write no history
+and are not seen: use simple-history's bulk helpers for those.
 """
 
 import hashlib
-from datetime import UTC
-from functools import lru_cache, wraps
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import is_aware, make_aware
 from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
-from whitepaper.models import RECORD_MODELS, HotKeyword
-
-#: Models whose every change is a new version of the pages: the records, and the hot search
-#: keywords the overview shows (a keyword staff hide must not stay on a cached page).
-VERSIONED_MODELS = [*RECORD_MODELS, HotKeyword]
-
-
-@lru_cache(maxsize=4)
-def newest_change_sql(vendor):
-    """The query for the data version. Built once: naming the history tables goes through
-    simple-history's manager, which costs milliseconds each time."""
-    tables = [model.history.model._meta.db_table for model in VERSIONED_MODELS]
-    union = " UNION ALL ".join(
-        f"SELECT MAX(history_date) AS changed FROM {connection.ops.quote_name(table)}"
-        for table in tables
-    )
-    return f"SELECT MAX(changed) FROM ({union}) AS changes"
+from whitepaper.models import DataVersion
 
 
 def data_version(request=None):
-    """The time of the newest change to any record, as text ('' before any record exists).
+    """The data's version token ('' before there is one).
 
-    Read once per request: the ETag and the page cache share it.
+    Read once per request: the ETag and the caches share it.
     """
     if request is not None and hasattr(request, "data_version"):
         return request.data_version
-    with connection.cursor() as cursor:
-        cursor.execute(newest_change_sql(connection.vendor))
-        (changed,) = cursor.fetchone()
-    version = str(changed or "")
+    version = DataVersion.current()
     if request is not None:
         request.data_version = version
     return version
-
-
-def data_changed_at(request):
-    """The newest change to any record as an aware datetime, or None."""
-    version = data_version(request)
-    if not version:
-        return None
-    changed = parse_datetime(version)
-    return changed if is_aware(changed) else make_aware(changed, UTC)
 
 
 def data_etag(request, *args, **kwargs):

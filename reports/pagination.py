@@ -28,7 +28,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Field, Func, Value, Window
+from django.db import connection
+from django.db.models import DecimalField, F, Field, Func, IntegerField, Value, Window
 from django.db.models.functions import RowNumber
 from django.db.models.lookups import (
     GreaterThan,
@@ -125,19 +126,34 @@ def encode_key(row):
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
+#: The longest seek key a view's sort key can make (a label of 300 characters, encoded).
+MAX_SEEK_KEY_LENGTH = 2000
+
+
 def decode_key(fields, token):
-    """The sort key in a token from encode_key; BadSeekKey if it is not one."""
+    """The sort key in a token from encode_key; BadSeekKey if it is not one (not base64 or
+    JSON, the wrong number of values, a value its column cannot hold)."""
+    if len(token) > MAX_SEEK_KEY_LENGTH:
+        raise BadSeekKey(token)
     try:
         text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
         values = json.loads(text)
-    except (ValueError, UnicodeDecodeError, binascii.Error) as error:
+    except (ValueError, UnicodeDecodeError, binascii.Error, RecursionError) as error:
         raise BadSeekKey(token) from error
     if not isinstance(values, list) or len(values) != len(fields) or None in values:
         raise BadSeekKey(token)
     try:
-        return tuple(field.to_python(value) for field, value in zip(fields, values, strict=True))
-    except (ValidationError, TypeError) as error:
+        key = tuple(field.to_python(value) for field, value in zip(fields, values, strict=True))
+    except (ValidationError, TypeError, ValueError, OverflowError) as error:
         raise BadSeekKey(token) from error
+    for field, value in zip(fields, key, strict=True):
+        if isinstance(field, IntegerField):
+            low, high = connection.ops.integer_field_range(field.get_internal_type())
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise BadSeekKey(token)
+        if isinstance(field, DecimalField) and not value.is_finite():
+            raise BadSeekKey(token)
+    return key
 
 
 class SeekPage(Page):

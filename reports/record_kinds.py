@@ -230,7 +230,7 @@ class RegionalPresenceKind(RecordKind):
 
     def stated(self, record):
         facts = [Fact(verbose_name(RegionalPresence, "region"), english_html(record.region.name))]
-        share = record.combined_share
+        share = record.public_share
         if share is not None:
             facts.append(
                 Fact(
@@ -269,7 +269,7 @@ class RegionalPresenceKind(RecordKind):
             "name_zh": region.name_zh,
             "kind": region.kind,
         }
-        share = record.combined_share
+        share = record.public_share
         fields["combined_share"] = (
             None if share is None else {"key": share.key, "value": typed(share.value)}
         )

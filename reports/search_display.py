@@ -96,7 +96,7 @@ class Result:
 
 
 def share_of(presence):
-    share = presence.combined_share
+    share = presence.public_share
     if share is None:
         return ""
     return gettext("together with the other listed regions: %(share)s") % {

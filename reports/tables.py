@@ -292,7 +292,7 @@ class RegionalPresenceTable(RecordTable):
         "company_count", verbose_name=_("Companies"), order_by=("company_count", "pk")
     )
     combined_share = FigureColumn(
-        of="combined_share",
+        of="public_share",
         verbose_name=_("Share together with the other listed regions"),
         order_by=("combined_share__value", "pk"),
     )

@@ -14,7 +14,7 @@ def overview_charts(publication):
     statistics = publication.headline_statistics
     startups = [s for s in statistics if s.category == Category.STARTUPS]
     presences = publication.leading_regions
-    shares = {p.combined_share.pk: p.combined_share for p in presences if p.combined_share}
+    shares = {p.public_share.pk: p.public_share for p in presences if p.public_share}
     regions_of = {
         pk: [p.region.text_in("name").text for p in presences if p.combined_share_id == pk]
         for pk in shares

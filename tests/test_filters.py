@@ -52,3 +52,17 @@ def test_an_unpublished_publication_cannot_be_chosen(client, many_publications):
     page = client.get("/statistics/?publication=edition-0").content.decode()
     assert "Select a valid choice" in page
     assert ("edition-0", " selected") not in menu(client, "?publication=edition-0")
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "anchor"),
+    [
+        ("/zh-hans/statistics/", "主营业务", "statistic-blockchain-enterprises"),
+        ("/zh-hans/segments/", "硬件", "segment-hardware-manufacturing"),
+        ("/zh-hans/tendencies/", "平台经济", "tendency-4"),
+    ],
+)
+def test_the_contains_filter_finds_chinese_text(client, whitepaper, url, query, anchor):
+    html = client.get(url, {"q": query}).content.decode()
+    assert f'id="{anchor}"' in html
+    assert html.count('<tr id="') == 1

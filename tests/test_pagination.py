@@ -1,5 +1,6 @@
 """Deep pages are sought from bookmarks and list exactly the rows OFFSET would list."""
 
+import base64
 import csv
 import io
 import re
@@ -227,3 +228,22 @@ def test_a_deep_page_never_waits_for_bookmarks_being_found(client, many_statisti
     finally:
         cache.add = original_add
     assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        "[1,1,1e999]",  # infinity where a whole number goes
+        "[1,1,99999999999999999999999]",  # a number no column holds
+        "[" * 1500,  # deeper than JSON parses
+        '["x",1,1]',
+    ],
+)
+def test_a_seek_key_that_no_row_can_have_is_refused(client, many_statistics, values):
+    token = base64.urlsafe_b64encode(values.encode()).decode().rstrip("=")
+    response = client.get(f"/statistics/?after={token}")
+    assert response.status_code == 400
+
+
+def test_an_overlong_seek_key_is_refused(client, many_statistics):
+    assert client.get(f"/statistics/?after={'A' * 5000}").status_code == 400

@@ -314,3 +314,29 @@ def test_the_admin_keeps_csrf_protection(db, superuser):
     client.force_login(superuser)
     response = client.post("/admin/whitepaper/region/add/", {"name": "Tianjin"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/regions/",
+        "/zh-hans/regions/",
+        "/publications/miit-blockchain-white-paper-2018/",
+        "/publications/miit-blockchain-white-paper-2018/regions/CN-BJ/",
+        "/publications/miit-blockchain-white-paper-2018/regions/CN-BJ.json",
+        "/search/?q=Beijing",
+        "/search.json?q=Beijing",
+    ],
+)
+def test_a_withdrawn_figure_is_not_shown_beside_its_regions(client, whitepaper, url):
+    share = Statistic.objects.get(key="top-four-regions-share")
+    share.is_published = False
+    share.save()  # a new data version
+    body = client.get(url).content
+    assert b"top-four-regions-share" not in body
+    assert b"over 80%" not in body.replace(
+        b"over 80% of the blockchain companies",
+        b"",  # the regions' own source sentence
+    )
+    assert "超过80%".encode() not in body

@@ -2,6 +2,14 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def advance_data_version(sender, **kwargs):
+    """Every history row is a change the public may see: a new data version, in the same
+    transaction (whitepaper.models.version)."""
+    from whitepaper.models import DataVersion
+
+    DataVersion.advance()
+
+
 class WhitepaperConfig(AppConfig):
     name = "whitepaper"
     verbose_name = _("White paper records")
@@ -14,5 +22,8 @@ class WhitepaperConfig(AppConfig):
         from whitepaper.search import documents, rebuild
 
         post_create_historical_record.connect(log_change, dispatch_uid="whitepaper.corrections")
+        post_create_historical_record.connect(
+            advance_data_version, dispatch_uid="whitepaper.data_version"
+        )
         documents.connect()
         post_migrate.connect(rebuild.build_if_missing, sender=self, dispatch_uid="search-index")

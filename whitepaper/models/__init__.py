@@ -27,6 +27,7 @@ from whitepaper.models.translation import (
     html_lang,
     is_chinese,
 )
+from whitepaper.models.version import DataVersion
 
 #: Every kind of record, in the order the site lists them.
 RECORD_MODELS = [
@@ -49,6 +50,7 @@ __all__ = [
     "RECORD_RELATIONS",
     "Category",
     "Correction",
+    "DataVersion",
     "Finding",
     "HotKeyword",
     "IndustrySegment",

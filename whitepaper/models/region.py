@@ -175,6 +175,13 @@ class RegionalPresence(Translatable, TimeStamped):
     natural_key.dependencies = ["whitepaper.publication", "whitepaper.region"]
 
     @property
+    def public_share(self):
+        """The combined figure, where the public may see it: a withdrawn figure is not
+        shown, nor linked, beside its regions."""
+        share = self.combined_share
+        return share if share is not None and share.is_published else None
+
+    @property
     def anchor(self):
         return f"region-{self.region.code.lower()}"
 
