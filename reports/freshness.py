@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
+from reports.catalogue import TABLES
 from whitepaper.models import DataVersion
 
 
@@ -51,6 +52,17 @@ def page_cache_key(request):
     return "page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+#: The query-string parameters that public pages read (pagination, sorting, the tables'
+#: filters). A page asked for with any other parameter (?utm_source=…, ?x=<random>) is
+#: rendered but not cached, so that made-up addresses cannot push real pages out of it.
+PAGE_PARAMETERS = {"page", "per_page", "sort", "after", "before", "q"}
+
+
+def cacheable(request):
+    known = PAGE_PARAMETERS.union(*(table.filterset_class.base_filters for table in TABLES))
+    return all(name in known for name in request.GET)
+
+
 def cached_by_data_version(view):
     """Serve a page rendered for the current data version from the cache when there is one.
 
@@ -61,7 +73,11 @@ def cached_by_data_version(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        if (
+            request.method not in ("GET", "HEAD")
+            or not settings.PAGE_CACHE_SECONDS
+            or not cacheable(request)
+        ):
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
         response = cache.get(key)

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.http import require_safe
 
 from reports import catalogue
 from reports.search_display import KIND_LABELS, grouped, result
@@ -44,6 +45,7 @@ class SearchRequest:
         kind = request.GET.get("kind", "")
         self.kind = kind if kind in KINDS else None
         self.page_number = request.GET.get("page", "1")
+        self.method = request.method
         self.results = None
         self.page = None
 
@@ -64,10 +66,10 @@ class SearchRequest:
 
     @property
     def counts_as_a_search(self):
-        """Only a first page of every kind that found something is a search to count."""
-        return bool(self.results and self.results.hits and self.page.number == 1) and not (
-            self.kind
-        )
+        """Only a reader's GET of a first page of every kind that found something is a
+        search to count."""
+        found = bool(self.results and self.results.hits and self.page.number == 1)
+        return found and not self.kind and self.method == "GET"
 
 
 def count_text(results):
@@ -105,6 +107,7 @@ def kind_links(search_request):
     return links if search_request.kind or len(links) > 2 else []
 
 
+@require_safe
 def search_page(request):
     search_request = SearchRequest(request)
     context = {"search_query": search_request.query, "tables": catalogue.TABLES}
@@ -130,6 +133,7 @@ def search_page(request):
     return response
 
 
+@require_safe
 def search_json(request):
     """The same results for programs: {query, count, count_is_lower_bound, page, pages,
     results: [{kind, title, value, url, snippet, score}]}."""

@@ -4,6 +4,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpResponse
 
 from reports.freshness import cached_by_data_version
@@ -116,3 +117,15 @@ def test_a_slow_render_holds_no_other_request_up(rf, settings):
         release_first.set()
         assert slow.result(timeout=30) == b"page"
     assert len(renders) == 2
+
+
+def test_a_made_up_parameter_is_answered_but_not_cached(client, rf, whitepaper, settings):
+    from reports.freshness import page_cache_key
+
+    settings.PAGE_CACHE_SECONDS = 60
+    made_up = {"x": "random-1"}
+    assert client.get("/", made_up).status_code == 200
+    real = {"category": "startups", "sort": "-value"}
+    assert client.get("/statistics/", real).status_code == 200
+    assert cache.get(page_cache_key(rf.get("/", made_up))) is None
+    assert cache.get(page_cache_key(rf.get("/statistics/", real))) is not None

@@ -256,3 +256,13 @@ def test_the_dataset_zip_has_both_languages_and_a_readme_in_the_pages_language(c
     assert "Chinese translation of label" in fields["label_zh"]["description"]
     assert "## Conventions" in english.read("README.md").decode()
     assert "## 约定" in chinese_zip.read("README.md").decode()
+
+
+@pytest.mark.parametrize("path", ["/zh/statistics/", "/zh-cn/statistics/", "/zh-hansx/"])
+def test_a_language_prefix_the_site_does_not_use_is_a_plain_404(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert f'href="/zh-hans{path}" hreflang="zh-Hans"' in html
+    assert f'href="{path}" hreflang="en"' in html

@@ -180,3 +180,24 @@ def test_counting_leaves_the_connection_durable(client):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous")
         assert cursor.fetchone()[0] == 2  # FULL, for every other write
+
+
+def test_a_count_that_cannot_be_written_is_let_go(db, monkeypatch):
+    """A search is answered whether or not its count can be written (a busy or broken
+    database gives a warning in the log, not an error page)."""
+    from whitepaper.search import popular
+
+    monkeypatch.setattr(popular.SearchCount._meta, "db_table", "no_such_table_to_count_in")
+    assert popular.count_search("guangdong", "en") is False
+    monkeypatch.undo()
+    assert popular.count_search("guangdong", "en") is True
+
+
+def test_only_a_get_is_counted_and_searches_are_read_only(client, whitepaper):
+    from whitepaper.models import SearchCount
+
+    assert client.head("/search/", {"q": "Guangdong"}).status_code == 200
+    assert not SearchCount.objects.exists()
+    assert client.post("/search/", {"q": "Guangdong"}).status_code == 405
+    assert client.post("/search.json", {"q": "Guangdong"}).status_code == 405
+    assert not SearchCount.objects.exists()

@@ -14,9 +14,18 @@ from django.utils.cache import patch_vary_headers
 ADMIN_PATH = "/admin/"
 
 
+def prefix_of(path):
+    """The language whose prefix the path starts with ("/zh-hans/…"), or None. Only the
+    prefixes the site uses count: Django would also read /zh/ or /zh-cn/ as Chinese."""
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path == f"/{code}" or path.startswith(f"/{code}/")):
+            return code
+    return None
+
+
 def language_of_path(path):
     """The language a public path is in: its prefix, else the default (English)."""
-    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    return prefix_of(path) or settings.LANGUAGE_CODE
 
 
 def path_in(path, language):
@@ -24,9 +33,9 @@ def path_in(path, language):
 
     Every public path is the same below the language prefix, so this needs no URL lookup
     (and works for a page that does not exist, such as a 404)."""
-    current = translation.get_language_from_path(path)
+    current = prefix_of(path)
     if current:
-        path = path[len(current) + 1 :]
+        path = path[len(current) + 1 :] or "/"
     if language == settings.LANGUAGE_CODE:
         return path
     return f"/{language}{path}"

@@ -61,7 +61,7 @@ class SearchDocument(models.Model):
 class HotKeyword(TimeStamped):
     """A keyword staff show under the search box, or (not shown) a popular query they hide."""
 
-    keyword = models.CharField(_("keyword"), max_length=100)
+    keyword = models.CharField(_("keyword"), max_length=QUERY_MAX_LENGTH)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )

@@ -7,40 +7,65 @@ days of the last POPULAR_DAYS days; the most searched come first. Staff hide any
 hot keyword that is not shown.
 """
 
+import logging
 from datetime import timedelta
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from whitepaper.models import HotKeyword, SearchCount
 from whitepaper.search.text import normalise_query
+
+logger = logging.getLogger(__name__)
 
 HOT_KEYWORDS_SHOWN = 10
 POPULAR_DAYS = 30
 POPULAR_MIN_DAYS = 3
 
 
+#: How long a search waits to write its count on SQLite while another write (an import, a
+#: rebuild of the index) holds the database: a count is never worth keeping a reader waiting.
+COUNT_WAIT_MS = 200
+
+
 def count_search(normalised_query, language):
-    """One more search of this query today: a single insert-or-increment.
+    """One more search of this query today: a single insert-or-increment. Returns whether
+    it was counted: a search is answered whether or not its count could be written.
 
     On SQLite the count is written without waiting for the disk (synchronous=NORMAL for this
-    one statement): every search writes, and writes take turns, so an fsync each would make
-    searches queue behind one another. A power cut may lose the last few counts; it cannot
-    corrupt the database (WAL), and record edits keep synchronous=FULL."""
+    one statement) and waits at most COUNT_WAIT_MS for the write lock: every search writes,
+    and writes take turns, so an fsync each would make searches queue behind one another,
+    and a long write elsewhere must not hold them up. A power cut may lose the last few
+    counts; it cannot corrupt the database (WAL), and record edits keep synchronous=FULL."""
     table = connection.ops.quote_name(SearchCount._meta.db_table)
     relaxed = connection.vendor == "sqlite" and not connection.in_atomic_block
-    with connection.cursor() as cursor:
-        if relaxed:  # a setting of the connection, like its init_command, not a query
-            connection.connection.execute("PRAGMA synchronous=NORMAL")
-        try:
-            cursor.execute(
-                f"INSERT INTO {table} (query, language, day, count) VALUES (%s, %s, %s, 1) "
-                f"ON CONFLICT (query, language, day) DO UPDATE SET count = {table}.count + 1",
-                [normalised_query, language, timezone.localdate()],
-            )
-        finally:
-            if relaxed:
-                connection.connection.execute("PRAGMA synchronous=FULL")
+    try:
+        with connection.cursor() as cursor:
+            if relaxed:  # settings of the connection, like its init_command, not queries
+                connection.connection.execute("PRAGMA synchronous=NORMAL")
+                connection.connection.execute(f"PRAGMA busy_timeout={COUNT_WAIT_MS}")
+            try:
+                # Its own savepoint: a failed count leaves any transaction around it usable.
+                with transaction.atomic():
+                    cursor.execute(
+                        f"INSERT INTO {table} (query, language, day, count) "
+                        "VALUES (%s, %s, %s, 1) ON CONFLICT (query, language, day) "
+                        f"DO UPDATE SET count = {table}.count + 1",
+                        [normalised_query, language, timezone.localdate()],
+                    )
+            finally:
+                if relaxed:
+                    connection.connection.execute("PRAGMA synchronous=FULL")
+                    connection.connection.execute(f"PRAGMA busy_timeout={sqlite_busy_ms()}")
+    except DatabaseError:
+        logger.warning("A search was not counted: the database was busy.", exc_info=True)
+        return False
+    return True
+
+
+def sqlite_busy_ms():
+    """The busy timeout the settings give SQLite connections, in milliseconds."""
+    return int(1000 * connection.settings_dict.get("OPTIONS", {}).get("timeout", 5))
 
 
 #: How many popular queries to consider before leaving out the hidden and the curated ones.

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from whitepaper.models.search import QUERY_MAX_LENGTH
+
 #: Scripts written without spaces between words: every character is a word.
 CHARACTER_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 WORD = re.compile(rf"[{CHARACTER_SCRIPTS}]|[^\W_{CHARACTER_SCRIPTS}]+")
@@ -68,8 +70,9 @@ def clean_query(raw):
 
 
 def normalise_query(text):
-    """Lower case, whitespace collapsed: the form in which search counts keep a query."""
-    return " ".join(text.lower().split())
+    """Lower case, whitespace collapsed: the form in which search counts keep a query (at
+    most QUERY_MAX_LENGTH characters: lower-casing can make a word longer, "İ" → "i̇")."""
+    return " ".join(text.lower().split())[:QUERY_MAX_LENGTH]
 
 
 @dataclass(frozen=True)

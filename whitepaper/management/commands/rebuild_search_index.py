@@ -19,6 +19,13 @@ def progress_bar(done, total, started, out):
     out.flush()
 
 
+def positive_number(text):
+    number = int(text)
+    if number < 1:
+        raise ValueError(text)
+    return number
+
+
 class Command(BaseCommand):
     help = (
         "Rebuild the search index from every published record, in one transaction (searches "
@@ -27,7 +34,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument(
+            "--batch-size", type=positive_number, default=BATCH_SIZE, help="rows per batch"
+        )
 
     def handle(self, *args, **options):
         out = self.stderr if options["verbosity"] else None
