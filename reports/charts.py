@@ -45,7 +45,7 @@ class Bar:
 
     @property
     def middle_y(self):
-        return self.bar_y + BAR_HEIGHT // 2
+        return self.bar_y + self.height // 2
 
     @property
     def text_y(self):

@@ -7,7 +7,7 @@ from django.utils.translation import get_language, get_language_info
 from reports.catalogue import TABLES
 from reports.licence import RECORDS_LICENCE
 from whitepaper.language import path_in
-from whitepaper.models import html_lang
+from whitepaper.models import QUERY_MAX_LENGTH, html_lang
 
 
 def language_versions(request):
@@ -33,6 +33,7 @@ def language_versions(request):
 
 def site(request):
     return {
+        "query_max_length": QUERY_MAX_LENGTH,
         "nav_tables": TABLES,
         "licence": RECORDS_LICENCE,
         "page_lang": html_lang(),

@@ -19,6 +19,7 @@ from django.db.models.fields import (
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from reports import exports
 from reports.licence import RECORDS_LICENCE
@@ -28,9 +29,9 @@ SPOOL_MAX_BYTES = 8 * 1024 * 1024
 
 #: Units of numeric columns whose unit is fixed; a statistic's unit is in its own column.
 UNITS = {
-    ("statistics", "value"): "given in the unit column",
-    ("regions", "combined_share"): "given in the combined_share_unit column",
-    ("regions", "company_count"): "companies",
+    ("statistics", "value"): _("given in the unit column"),
+    ("regions", "combined_share"): _("given in the combined_share_unit column"),
+    ("regions", "company_count"): _("companies"),
 }
 
 
@@ -148,15 +149,15 @@ def schema(resource):
         if lookup.endswith("_zh") and exports.is_translated(
             exports.model_field(resource.queryset.model, lookup.removesuffix("_zh"))
         ):
-            description = (
-                f"This site's Simplified Chinese translation of {name.removesuffix('_zh')}; "
-                "empty where there is none yet."
-            )
+            description = gettext(
+                "This site's Simplified Chinese translation of %(field)s; empty where there is "
+                "none yet."
+            ) % {"field": name.removesuffix("_zh")}
         descriptor = {"name": name, "type": frictionless_type(field), "description": description}
         if field.choices:
             descriptor["constraints"] = {"enum": [str(value) for value, _ in field.choices]}
         if (resource.name, name) in UNITS:
-            descriptor["unit"] = UNITS[(resource.name, name)]
+            descriptor["unit"] = str(UNITS[(resource.name, name)])
         fields.append(descriptor)
     return {"fields": fields}
 

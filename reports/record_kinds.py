@@ -379,10 +379,6 @@ KINDS = (STATISTIC, REGION, SEGMENT, TENDENCY, FINDING)
 KIND_OF_MODEL = {kind.model: kind for kind in KINDS}
 
 
-def kind_of(record):
-    return KIND_OF_MODEL[type(record)]
-
-
 def quoted_by_records(publication):
     """[(quote, record), ...] for the publication's published records and the publication
     itself, from the prefetches of Publication.objects.for_source_reader."""

@@ -22,9 +22,13 @@ def dataset(request, publication, tables, package_url):
         "isAccessibleForFree": True,
         "datePublished": publication.release_date.isoformat(),
         "temporalCoverage": publication.data_as_of.isoformat(),
-        "spatialCoverage": {"@type": "Place", "name": "China"},
+        # The places the records name (from the records, like every fact on the site).
+        "spatialCoverage": [
+            {"@type": "Place", "name": presence.region.name}
+            for presence in publication.leading_regions
+        ],
         "publisher": {
-            "@type": "GovernmentOrganization",
+            "@type": "Organization",
             "name": publication.publisher,
             "alternateName": publication.publisher_abbreviation,
         },

@@ -27,22 +27,17 @@ from whitepaper.models import (
     html_lang,
     public_statistic_order,
 )
+from whitepaper.models.base import value_at
 
 NOT_STATED = _("not stated")
 
 
-def related(record, path):
-    """The object at the end of a dotted path of relations ("region" -> record.region)."""
-    for name in path.split(".") if path else ():
-        record = getattr(record, name)
-    return record
-
-
 def on(of, render):
-    """A cell renderer applied to a related object (``of``, a dotted path) of the record."""
+    """A cell renderer applied to a related object (``of``, a lookup path such as "region")
+    of the record."""
     if not of:
         return render
-    return lambda record: render(related(record, of))
+    return lambda record: render(value_at(record, of))
 
 
 class CellColumn(tables.Column):
@@ -64,7 +59,7 @@ class TextColumn(CellColumn):
     def __init__(self, field, of="", link=False, **kwargs):
         kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
         super().__init__(**kwargs)
-        self.field, self.of, self.link = field, of.replace("__", "."), link
+        self.field, self.of, self.link = field, of, link
 
     def renderer(self, page_lang):
         text = on(self.of, field_renderer(self.field, page_lang))
@@ -92,7 +87,7 @@ class PlainColumn(CellColumn):
     def __init__(self, field, of="", **kwargs):
         kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
         super().__init__(**kwargs)
-        self.field, self.of = field, of.replace("__", ".")
+        self.field, self.of = field, of
 
     def renderer(self, page_lang):
         field, missing = self.field, escape(NOT_STATED)
@@ -110,7 +105,7 @@ class ChoiceColumn(CellColumn):
     def __init__(self, field, of="", **kwargs):
         kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
         super().__init__(**kwargs)
-        self.field, self.of = field, of.replace("__", ".")
+        self.field, self.of = field, of
 
     def renderer(self, page_lang):
         field, labels = self.field, {}
@@ -146,7 +141,7 @@ class FigureColumn(CellColumn):
             return lambda record: f'<span class="figure">{figure(record)}</span>'
 
         def linked(record):
-            statistic = getattr(record, self.of)
+            statistic = value_at(record, self.of)
             if statistic is None:
                 return missing
             url = escape(statistic.get_absolute_url())
@@ -163,10 +158,10 @@ class AsOfColumn(CellColumn):
         kwargs.setdefault("order_by", (field, "pk"))
         kwargs.setdefault("attrs", {"td": {"class": "date"}})
         super().__init__(accessor=field, **kwargs)
-        self.path = field.replace("__", ".")
+        self.path = field
 
     def renderer(self, page_lang):
-        return lambda record: related(record, self.path).isoformat()
+        return lambda record: value_at(record, self.path).isoformat()
 
 
 class SourceQuoteColumn(CellColumn):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from reports import catalogue, charts, citation, package, structured_data
 from reports.freshness import conditional_on_data, fresh_page
 from whitepaper.models import Category, Publication, html_lang, is_chinese
+from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
 
 
 def overview_charts(publication):
@@ -97,4 +98,5 @@ def dataset_package(request):
 
 @fresh_page
 def about(request):
-    return render(request, "reports/about.html")
+    context = {"popular_min_days": POPULAR_MIN_DAYS, "popular_days": POPULAR_DAYS}
+    return render(request, "reports/about.html", context)

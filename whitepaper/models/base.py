@@ -23,13 +23,7 @@ class NaturalKeyManager(models.Manager):
 
 def natural_key_of(record):
     """The values of the record's NATURAL_KEY lookups, e.g. ("miit-...-2018", "key")."""
-    values = []
-    for lookup in record.NATURAL_KEY:
-        value = record
-        for name in lookup.split("__"):
-            value = getattr(value, name)
-        values.append(value)
-    return tuple(values)
+    return tuple(value_at(record, lookup) for lookup in record.NATURAL_KEY)
 
 
 #: A publication's long texts, which no table row shows: left out of the rows of a table.

@@ -25,6 +25,7 @@ from whitepaper.models import (
     Tendency,
     format_number,
 )
+from whitepaper.models.base import value_at
 from whitepaper.search.text import index_text
 
 Kind = SearchDocument.Kind
@@ -140,12 +141,6 @@ def as_text(value):
     return "" if value is None else str(value)
 
 
-def lookup(record, path):
-    for name in path.split("__"):
-        record = getattr(record, name)
-    return record
-
-
 #: SearchDocument's columns, in the order document_values gives them.
 COLUMNS = ("id", "kind", "record_id", "publication_id", "weight", "title", "body")
 
@@ -212,7 +207,7 @@ def reindex(record):
     """Write (or remove) the document of one record, as it is now."""
     source = SOURCE_OF_MODEL[type(record)]
     if record.is_published:
-        values = [lookup(record, field) for field in source.fields]
+        values = [value_at(record, field) for field in source.fields]
         as_document(document_values(source, values)).save()
     else:
         SearchDocument.objects.filter(id=document_id(source.kind, record.pk)).delete()
