@@ -29,7 +29,7 @@ class ChangesFeed(Feed):
         return f"{change.text_in('record_label').text} — {changes.summary(change)}"
 
     def item_description(self, change):
-        note = change.public_note or gettext("(no note)")
+        note = change.note_shown or gettext("(no note)")
         minor = gettext("Minor change (typo or formatting).") if change.is_minor else ""
         return format_html(
             "<p>{}</p><p>{} {}</p><p>{}</p>",

@@ -369,3 +369,17 @@ def test_deleting_a_publication_keeps_its_log(client):
 
 def test_the_about_page_links_the_log(client, db):
     assert 'href="/changes/"' in client.get("/about/").content.decode()
+
+
+def test_the_sites_own_reasons_are_shown_in_the_pages_language(client, superuser, whitepaper):
+    from whitepaper.models import Statistic
+
+    statistic = Statistic.objects.get(key="real-economy-startups")
+    client.force_login(superuser)
+    client.post(
+        "/admin/whitepaper/statistic/",
+        {"action": "unpublish", "_selected_action": [statistic.pk]},
+    )
+    client.logout()
+    assert "Withdrawn in the admin." in client.get("/changes/").content.decode()
+    assert "在管理后台撤下。" in client.get("/zh-hans/changes/").content.decode()

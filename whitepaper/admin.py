@@ -20,6 +20,7 @@ from whitepaper.models import (
     Statistic,
     Tendency,
 )
+from whitepaper.models.correction import PUBLISHED_REASON, UNPUBLISHED_REASON
 from whitepaper.public_note import PublicNoteForm, PublicNoteInlineFormSet
 
 admin.site.site_header = _("White paper records")
@@ -32,7 +33,7 @@ def set_published(modeladmin, request, queryset, published):
     changed = 0
     for record in queryset.filter(is_published=not published):
         record.is_published = published
-        record._change_reason = "Published" if published else "Unpublished"
+        record._change_reason = PUBLISHED_REASON if published else UNPUBLISHED_REASON
         record.save(update_fields=["is_published", "updated_at"])
         changed += 1
     message = (

@@ -11,9 +11,8 @@ from decimal import Decimal
 from import_export import fields, resources, widgets
 
 from whitepaper.models import IndustrySegment, Publication, Region, Statistic, Tendency
+from whitepaper.models.correction import IMPORT_REASON
 from whitepaper.spreadsheet_safety import neutralise
-
-IMPORT_REASON = "Imported from a CSV file"
 
 
 class RecordResource(resources.ModelResource):

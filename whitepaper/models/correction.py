@@ -91,6 +91,19 @@ class CorrectionQuerySet(models.QuerySet):
         return rows.select_related("content_type").order_by("-changed_at", "-pk")
 
 
+#: The reasons the site itself gives a change (simple-history's change reason, stored in
+#: English), and how the log shows them in the page's language. Any other note is an
+#: editor's, shown as written.
+PUBLISHED_REASON = "Published"
+UNPUBLISHED_REASON = "Unpublished"
+IMPORT_REASON = "Imported from a CSV file"
+SITE_REASONS = {
+    PUBLISHED_REASON: _("Published again in the admin."),
+    UNPUBLISHED_REASON: _("Withdrawn in the admin."),
+    IMPORT_REASON: _("Changed by a CSV import in the admin."),
+}
+
+
 class Correction(Translatable, models.Model):
     class Kind(models.TextChoices):
         CHANGED = "changed", _("changed")
@@ -141,6 +154,13 @@ class Correction(Translatable, models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('reports:changes')}#{self.anchor}"
+
+    @property
+    def note_shown(self):
+        """The note as the log shows it: the site's own reasons in the page's language, an
+        editor's note as written."""
+        reason = SITE_REASONS.get(self.public_note)
+        return str(reason) if reason else self.public_note
 
     @property
     def anchor(self):
