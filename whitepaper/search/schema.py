@@ -11,6 +11,9 @@ Either way the database keeps the index current from SearchDocument's rows, whoe
 them. A later migration that changes SearchDocument must keep this in mind: on SQLite a
 table remake drops the triggers (call create_triggers again); on PostgreSQL a column the
 generated column reads cannot change type until the generated column is dropped.
+
+Migration 0006 creates the index with create() below: change this SQL only together with a
+new migration that moves existing databases to it.
 """
 
 DOCUMENTS = "whitepaper_searchdocument"
