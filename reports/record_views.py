@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from reports import changes, citation, record_kinds, source_text
+from reports import changes, citation, record_facts, record_kinds, source_text
 from reports.freshness import fresh_page
 from whitepaper.models import Correction, Publication
 
@@ -52,7 +52,7 @@ def record_page(request, kind, slug, key):
         "heading": kind.heading(record),
         "figure": kind.figure(record),
         "data_as_of": kind.data_as_of(record),
-        "stated_by": record_kinds.stated_by_fact(record),
+        "stated_by": record_facts.stated_by_fact(record),
         "stated": kind.stated(record),
         "editorial": kind.editorial(record),
         "passages": source_text.passages(

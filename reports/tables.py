@@ -1,205 +1,32 @@
 """The public tables (django-tables2).
 
-django-tables2 owns the columns, their headings, sorting and pagination. The cells are
-rendered here, in Python: each column makes a renderer for the page (``renderer(page_lang)``),
-a function from a record to its cell's HTML called once per cell, with no template and no
-inspection of its signature; that is what makes a table page cost a few milliseconds
-(reports.table_html puts the rows together). ``render`` gives django-tables2's own rendering
-path the same HTML.
+django-tables2 owns the columns, their headings, sorting and pagination; each column
+renders its own cells (reports.columns).
 
 Every sort ends on the primary key so that pages and downloads list tied rows in the same
 order. The downloads do not use these classes' cells: ``export_fields`` lists their columns.
 """
 
 import django_tables2 as tables
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from reports.bilingual import field_renderer, stated_text_html
+from reports.columns import (
+    AsOfColumn,
+    ChoiceColumn,
+    FigureColumn,
+    PlainColumn,
+    PublicationColumn,
+    SourceQuoteColumn,
+    StatedTextColumn,
+    TextColumn,
+)
 from whitepaper.models import (
-    CHINESE,
     IndustrySegment,
     RegionalPresence,
     Statistic,
     Tendency,
-    format_measure,
-    html_lang,
     public_statistic_order,
 )
-from whitepaper.models.base import value_at
-
-NOT_STATED = _("not stated")
-
-
-def on(of, render):
-    """A cell renderer applied to a related object (``of``, a lookup path such as "region")
-    of the record."""
-    if not of:
-        return render
-    return lambda record: render(value_at(record, of))
-
-
-class CellColumn(tables.Column):
-    """A column whose cells come from ``renderer(page_lang)``: a function of the record
-    giving the cell's HTML, made once per page so that what does not change from row to row
-    (translated labels, the page's language) is looked up once."""
-
-    def renderer(self, page_lang):
-        raise NotImplementedError
-
-    def render(self, record):
-        return mark_safe(self.renderer(html_lang())(record))
-
-
-class TextColumn(CellColumn):
-    """A translated text field of the record (or of a related object), optionally a link to
-    the record's own page."""
-
-    def __init__(self, field, of="", link=False, **kwargs):
-        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
-        super().__init__(**kwargs)
-        self.field, self.of, self.link = field, of, link
-
-    def renderer(self, page_lang):
-        text = on(self.of, field_renderer(self.field, page_lang))
-        if not self.link:
-            return text
-        return lambda record: f'<a href="{escape(record.get_absolute_url())}">{text(record)}</a>'
-
-
-class StatedTextColumn(CellColumn):
-    """Text that stands for the source's words; on a Chinese page, the site's translation
-    labelled as such beside the English verbatim."""
-
-    def __init__(self, field, **kwargs):
-        kwargs.setdefault("accessor", field)
-        super().__init__(**kwargs)
-        self.field = field
-
-    def renderer(self, page_lang):
-        return lambda record: stated_text_html(record, self.field, page_lang)
-
-
-class PlainColumn(CellColumn):
-    """A value shown as it is (a code, a number); "not stated" when there is none."""
-
-    def __init__(self, field, of="", **kwargs):
-        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
-        super().__init__(**kwargs)
-        self.field, self.of = field, of
-
-    def renderer(self, page_lang):
-        field, missing = self.field, escape(NOT_STATED)
-
-        def render(obj):
-            value = getattr(obj, field)
-            return missing if value is None else escape(value)
-
-        return on(self.of, render)
-
-
-class ChoiceColumn(CellColumn):
-    """A choice field, shown by its label in the page's language."""
-
-    def __init__(self, field, of="", **kwargs):
-        kwargs.setdefault("accessor", f"{of}__{field}" if of else field)
-        super().__init__(**kwargs)
-        self.field, self.of = field, of
-
-    def renderer(self, page_lang):
-        field, labels = self.field, {}
-
-        def render(obj):
-            if not labels:  # the labels in the page's language, looked up for the first row
-                choices = type(obj)._meta.get_field(field).flatchoices
-                labels.update((value, escape(label)) for value, label in choices)
-            value = getattr(obj, field)
-            return labels.get(value) or escape(value)
-
-        return on(self.of, render)
-
-
-class FigureColumn(CellColumn):
-    """A statistic's value as a reader would write it ("over 80%"): the record's own, or
-    that of the statistic it points to (``of``), linked to that statistic's page."""
-
-    def __init__(self, of="", **kwargs):
-        super().__init__(**kwargs)
-        self.of = of
-
-    def renderer(self, page_lang):
-        language = CHINESE if page_lang == html_lang(CHINESE) else "en"
-        missing = escape(NOT_STATED)
-
-        def figure(statistic):
-            return escape(
-                format_measure(statistic.value, statistic.unit, statistic.qualifier, language)
-            )
-
-        if not self.of:
-            return lambda record: f'<span class="figure">{figure(record)}</span>'
-
-        def linked(record):
-            statistic = value_at(record, self.of)
-            if statistic is None:
-                return missing
-            url = escape(statistic.get_absolute_url())
-            return f'<a href="{url}" class="figure">{figure(statistic)}</a>'
-
-        return linked
-
-
-class AsOfColumn(CellColumn):
-    """The date the figure describes, ISO formatted."""
-
-    def __init__(self, field="publication__data_as_of", **kwargs):
-        kwargs.setdefault("verbose_name", _("As of"))
-        kwargs.setdefault("order_by", (field, "pk"))
-        kwargs.setdefault("attrs", {"td": {"class": "date"}})
-        super().__init__(accessor=field, **kwargs)
-        self.path = field
-
-    def renderer(self, page_lang):
-        return lambda record: value_at(record, self.path).isoformat()
-
-
-class SourceQuoteColumn(CellColumn):
-    """The verbatim source sentence, in a blockquote a reader can copy. Always English."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("verbose_name", _("Source sentence"))
-        kwargs.setdefault("accessor", "source_quote")
-        # Not sortable: ordering by a whole sentence tells a reader nothing, and an index on
-        # long text would cost more than it gives.
-        kwargs.setdefault("orderable", False)
-        super().__init__(**kwargs)
-
-    def renderer(self, page_lang):
-        return lambda record: (
-            f'<blockquote class="source-quote" lang="en">“{escape(record.source_quote)}”</blockquote>'
-        )
-
-
-class PublicationColumn(CellColumn):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("verbose_name", _("Publication"))
-        kwargs.setdefault("accessor", "publication")
-        kwargs.setdefault("order_by", ("publication__release_date", "publication__title", "pk"))
-        super().__init__(**kwargs)
-
-    def renderer(self, page_lang):
-        title = field_renderer("title", page_lang)
-        links = {}
-
-        def render(record):
-            publication = record.publication
-            if publication.pk not in links:
-                url = escape(publication.get_absolute_url())
-                links[publication.pk] = f'<a href="{url}">{title(publication)}</a>'
-            return links[publication.pk]
-
-        return render
 
 
 class RecordTable(tables.Table):
