@@ -162,12 +162,17 @@ def test_unpublishing_is_logged_as_withdrawn(admin_client, whitepaper):
 
 def test_deleting_is_logged_as_deleted(admin_client, whitepaper):
     tendency = Tendency.objects.get(number=6)
-    response = admin_client.post(admin_url(Tendency, "delete", tendency.pk), {"post": "yes"})
+    response = admin_client.post(
+        admin_url(Tendency, "delete", tendency.pk),
+        {"post": "yes", "public_note": "Merged into tendency 5."},
+    )
     assert response.status_code == 302
     [change] = Correction.objects.all()
-    assert change.kind == "deleted"
+    assert (change.kind, change.public_note) == ("deleted", "Merged into tendency 5.")
     assert change.record_label.startswith("6. Supervision and standards")
-    assert "Deleted from this site." in text_of(admin_client.get("/changes/"))
+    log = text_of(admin_client.get("/changes/"))
+    assert "Deleted from this site." in log
+    assert "Merged into tendency 5." in log
 
 
 def test_a_minor_change_is_listed_but_folded(admin_client, statistic):

@@ -9,6 +9,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from whitepaper import resources
+from whitepaper.deletion_note import DeletionNoteAdmin
 from whitepaper.models import (
     Finding,
     HotKeyword,
@@ -54,7 +55,7 @@ def unpublish(modeladmin, request, queryset):
     set_published(modeladmin, request, queryset, published=False)
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
     actions = [publish, unpublish]
     list_select_related = ["publication"]
@@ -135,7 +136,7 @@ class FindingInline(LockedInline, admin.StackedInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(SimpleHistoryAdmin):
+class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
@@ -224,7 +225,7 @@ class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+class RegionAdmin(ImportExportAdmin, DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
     resource_classes = [resources.RegionResource]
     list_display = ["name", "name_zh", "code", "kind"]
