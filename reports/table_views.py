@@ -144,7 +144,8 @@ class DownloadView(View):
 
     Streamed from the database; a download no bigger than SMALL_DOWNLOAD_BYTES is also kept
     in the cache as it streams, for the current data version, and later requests for it are
-    served from there: the same bytes, with the same ETag and 304s as the pages.
+    served from there: the same bytes, with the same ETag and 304s as the pages. Like the
+    pages, for PAGE_CACHE_SECONDS (0: every download streamed fresh).
     """
 
     table = None
@@ -157,7 +158,7 @@ class DownloadView(View):
         key = "download:" + cache_key(
             data_version(request), get_language(), request.path, request.GET.urlencode()
         )
-        kept = cache.get(key)
+        kept = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
         if kept is not None:
             return kept_response(*kept)
         filterset = self.table.filterset_class(
@@ -191,11 +192,12 @@ class DownloadView(View):
             response = exports.csv_response(
                 queryset, fields, filename, bom=bom == "1", language=language
             )
-        response.streaming_content = keep_if_small(
-            response.streaming_content,
-            key,
-            (response["Content-Type"], response["Content-Disposition"]),
-        )
+        if settings.PAGE_CACHE_SECONDS:
+            response.streaming_content = keep_if_small(
+                response.streaming_content,
+                key,
+                (response["Content-Type"], response["Content-Disposition"]),
+            )
         return response
 
 
@@ -212,7 +214,7 @@ def keep_if_small(chunks, key, headers):
                 kept = None  # too big to keep: stream it every time
         yield chunk
     if kept is not None:
-        cache.set(key, (b"".join(kept), *headers), CACHE_SECONDS)
+        cache.set(key, (b"".join(kept), *headers), settings.PAGE_CACHE_SECONDS)
 
 
 def kept_response(body, content_type, disposition):

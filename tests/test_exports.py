@@ -213,3 +213,12 @@ def test_a_download_too_big_to_keep_is_streamed_every_time(client, whitepaper, s
     second = client.get("/statistics.csv")
     assert second.streaming
     assert b"".join(second.streaming_content) == body
+
+
+def test_with_the_page_cache_off_every_download_is_streamed(client, whitepaper, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    first = client.get("/regions.json")
+    body = b"".join(first.streaming_content)
+    second = client.get("/regions.json")
+    assert second.streaming
+    assert b"".join(second.streaming_content) == body
