@@ -12,8 +12,9 @@ Two ways to reach a page, both answered from the order's index:
   BOOKMARK_EVERY-th row of the view (its filters and order), found by one query with a window
   function and cached under the data version, like the row count (in Redis when REDIS_URL is
   set, so every app server shares them). A page then seeks to the nearest bookmark at or
-  before it and steps over fewer than BOOKMARK_EVERY rows. While one request finds the
-  bookmarks, others never wait for it: they page with OFFSET until the bookmarks are there.
+  before it and steps over fewer than BOOKMARK_EVERY rows. The bookmarks are found by a
+  thread of their own, started by the first request to need them: no request waits for
+  them, each pages with OFFSET until they are there.
 
 Seeking needs an order of the model's own non-null columns, all ascending or all descending,
 that ends with the primary key (so that the key is unique); every order of the statistics
@@ -23,12 +24,14 @@ table is one. Any other order pages with OFFSET.
 import base64
 import binascii
 import json
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import DecimalField, F, Field, Func, IntegerField, Value, Window
 from django.db.models.functions import RowNumber
 from django.db.models.lookups import (
@@ -44,8 +47,11 @@ from django_tables2.rows import BoundRows
 BOOKMARK_EVERY = 1000
 #: Counts and bookmarks are keyed by the data version, so they may be kept long.
 CACHE_SECONDS = 3600
-#: How long one request may hold the right to find a view's bookmarks.
+#: How long one request may hold the right to find a view's bookmarks or count its rows.
 FINDING_SECONDS = 60
+#: How long a request waits for another one counting the same view's rows (a fraction of a
+#: second at a million rows) before it counts them itself.
+COUNT_WAIT_SECONDS = 1.0
 
 
 class BadSeekKey(Exception):
@@ -193,9 +199,19 @@ class CappedPaginator(Paginator):
             return super().count
         key = f"{self.cache_key}|count"
         count = cache.get(key)
-        if count is None:
+        if count is not None:
+            return count
+        counting = f"{key}|counting"
+        if not cache.add(counting, True, FINDING_SECONDS):
+            # Another request is counting the same rows: many requests counting them at once
+            # (a cold cache, a new data version) would each take as long as all of them.
+            count = counted_by_another(key)
+            return super().count if count is None else count
+        try:
             count = super().count
             cache.set(key, count, CACHE_SECONDS)
+        finally:
+            cache.delete(counting)
         return count
 
     @cached_property
@@ -259,22 +275,51 @@ class CappedPaginator(Paginator):
         return self.wrap(page[skip : skip + top - bottom])
 
     def bookmarks(self, fields, descending):
-        """The sort keys of rows 0, BOOKMARK_EVERY, 2 x BOOKMARK_EVERY, ... of the view,
-        from the cache or found now; None while another request is finding them."""
+        """The sort keys of rows 0, BOOKMARK_EVERY, 2 x BOOKMARK_EVERY, ... of the view, or
+        None until they are found. The first request to need them starts finding them (in
+        the background, with FIND_BOOKMARKS_IN_BACKGROUND; else before it goes on)."""
         names = [field.attname for field in fields]
         key = f"{self.cache_key}|bookmarks|{'-' if descending else '+'}{','.join(names)}"
         bookmarks = cache.get(key)
-        if bookmarks is not None:
-            return bookmarks
-        finding = f"{key}|finding"
-        if not cache.add(finding, True, FINDING_SECONDS):
-            return None
-        try:
-            bookmarks = find_bookmarks(self.queryset, fields, descending)
-            cache.set(key, bookmarks, CACHE_SECONDS)
-        finally:
-            cache.delete(finding)
+        if bookmarks is None and cache.add(f"{key}|finding", True, FINDING_SECONDS):
+            finder = BookmarkFinder(self.queryset, fields, descending, key)
+            if settings.FIND_BOOKMARKS_IN_BACKGROUND:
+                finder.start()
+            else:
+                finder.run()
+                bookmarks = finder.bookmarks
         return bookmarks
+
+
+class BookmarkFinder(threading.Thread):
+    """Finds a view's bookmarks and caches them, then gives up its claim to find them. As a
+    thread, with a database connection of its own, closed when it is done."""
+
+    def __init__(self, queryset, fields, descending, key):
+        super().__init__(name="find-bookmarks", daemon=True)
+        self.queryset, self.fields, self.descending, self.key = queryset, fields, descending, key
+        self.bookmarks = None
+
+    def run(self):
+        try:
+            self.bookmarks = find_bookmarks(self.queryset, self.fields, self.descending)
+            cache.set(self.key, self.bookmarks, CACHE_SECONDS)
+        finally:
+            cache.delete(f"{self.key}|finding")
+            if threading.current_thread() is self:
+                connections.close_all()
+
+
+def counted_by_another(key):
+    """The row count another request is finding, once it is cached; None if it is not
+    within COUNT_WAIT_SECONDS."""
+    deadline = time.monotonic() + COUNT_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+        count = cache.get(key)
+        if count is not None:
+            return count
+    return None
 
 
 def find_bookmarks(queryset, fields, descending):

@@ -33,6 +33,13 @@ def editor_client(client, editor):
 
 
 @pytest.fixture(autouse=True)
+def bookmarks_found_in_the_request(settings):
+    """A thread finding bookmarks would read the database outside the test's transaction;
+    tests/test_pagination.py tests the thread itself."""
+    settings.FIND_BOOKMARKS_IN_BACKGROUND = False
+
+
+@pytest.fixture(autouse=True)
 def empty_page_cache():
     """Each test starts with no cached pages (the local-memory cache outlives a test)."""
     from django.core.cache import cache

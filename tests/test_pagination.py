@@ -4,6 +4,7 @@ import base64
 import csv
 import io
 import re
+import threading
 from datetime import date
 from decimal import Decimal
 
@@ -213,21 +214,44 @@ def test_a_bad_seek_key_is_refused_with_a_message(client, many_statistics, token
     assert b"not valid" in response.content
 
 
-def test_a_deep_page_never_waits_for_bookmarks_being_found(client, many_statistics, settings):
+def test_a_deep_page_never_waits_for_bookmarks_being_found(
+    client, many_statistics, settings, monkeypatch
+):
     """While another request finds the bookmarks of a view, a deep page of it is listed from
     the start of the view instead of waiting, and lists the same rows."""
     settings.PAGE_CACHE_SECONDS = 0
     expected = page_keys(client, "", 12)
     cache.clear()
     client.get(f"/statistics/?per_page={PER_PAGE}")  # counts the rows
-    original_add = cache.add
-    cache.add = lambda *args, **kwargs: False  # someone else is finding the bookmarks
-    try:
-        with CaptureQueriesContext(connection) as context:
-            assert page_keys(client, "", 12) == expected
-    finally:
-        cache.add = original_add
+    monkeypatch.setattr(cache, "add", lambda *args: False)  # another is finding them
+    with CaptureQueriesContext(connection) as context:
+        assert page_keys(client, "", 12) == expected
     assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bookmarks_are_found_by_a_thread_while_requests_go_on(
+    client, many_statistics, settings, monkeypatch
+):
+    """The request that first needs the bookmarks lists its page without them and starts a
+    thread that finds them; later pages are sought from them."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FIND_BOOKMARKS_IN_BACKGROUND = True
+    expected = {page: page_keys(client, "", page) for page in (12, 13)}
+    cache.clear()
+    started = []
+    monkeypatch.setattr(pagination.BookmarkFinder, "start", lambda finder: started.append(finder))
+    with CaptureQueriesContext(connection) as context:
+        assert page_keys(client, "", 12) == expected[12]
+    assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
+    [finder] = started
+    threading.Thread.start(finder)
+    finder.join()
+    assert finder.bookmarks
+    with CaptureQueriesContext(connection) as context:
+        assert page_keys(client, "", 13) == expected[13]
+    assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
+    assert cache.add(f"{finder.key}|finding", True)  # the finder gave up its claim
 
 
 @pytest.mark.parametrize(
@@ -247,3 +271,49 @@ def test_a_seek_key_that_no_row_can_have_is_refused(client, many_statistics, val
 
 def test_an_overlong_seek_key_is_refused(client, many_statistics):
     assert client.get(f"/statistics/?after={'A' * 5000}").status_code == 400
+
+
+@pytest.fixture
+def counting_elsewhere(monkeypatch):
+    """Another request holds the claim to count every view's rows: the keys it counts."""
+    original_add = cache.add
+    claimed = []
+
+    def add(key, *args, **kwargs):
+        if key.endswith("|count|counting"):
+            claimed.append(key.removesuffix("|counting"))
+            return False
+        return original_add(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "add", add)
+    return claimed
+
+
+def counting_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(url).content.decode()
+    return html, [query for query in context.captured_queries if "COUNT(" in query["sql"]]
+
+
+def test_a_request_waits_for_the_count_another_request_is_finding(
+    client, many_statistics, counting_elsewhere, monkeypatch, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def the_other_request_finishes(seconds):
+        cache.set(counting_elsewhere[-1], 999)
+
+    monkeypatch.setattr(pagination.time, "sleep", the_other_request_finishes)
+    html, counts = counting_queries(client, f"/statistics/?per_page={PER_PAGE}")
+    assert counts == []
+    assert "page 1 of 200" in html  # 999 rows, as the other request counted them
+
+
+def test_a_request_counts_itself_when_the_other_count_is_late(
+    client, many_statistics, counting_elsewhere, monkeypatch, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagination, "COUNT_WAIT_SECONDS", 0)
+    html, counts = counting_queries(client, f"/statistics/?per_page={PER_PAGE}")
+    assert len(counts) == 1
+    assert "page 1 of 14" in html

@@ -248,6 +248,9 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table cards"}
 
 #: The largest page a reader may ask for with ?per_page=.
 TABLE_MAX_PER_PAGE = 100
+#: A deep page number is sought from bookmarks (reports.pagination), found by a thread of
+#: their own so that no request waits for them (the tests find them in the request).
+FIND_BOOKMARKS_IN_BACKGROUND = True
 #: A download of at most this size is kept in the cache as it streams and served from there
 #: for the rest of the data version; a larger one is streamed fresh from the database.
 SMALL_DOWNLOAD_BYTES = 2 * 1024 * 1024
