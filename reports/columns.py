@@ -18,6 +18,8 @@ from whitepaper.models import CHINESE, format_measure, html_lang
 from whitepaper.models.base import value_at
 
 NOT_STATED = _("not stated")
+# A lazy translation given to escape() stays lazy, and is translated again each time it is
+# formatted: the renderers translate theirs once per page, with str().
 
 
 def on(of, render):
@@ -78,7 +80,7 @@ class PlainColumn(CellColumn):
         self.field, self.of = field, of
 
     def renderer(self, page_lang):
-        field, missing = self.field, escape(NOT_STATED)
+        field, missing = self.field, escape(str(NOT_STATED))
 
         def render(obj):
             value = getattr(obj, field)
@@ -101,7 +103,7 @@ class ChoiceColumn(CellColumn):
         def render(obj):
             if not labels:  # the labels in the page's language, looked up for the first row
                 choices = type(obj)._meta.get_field(field).flatchoices
-                labels.update((value, escape(label)) for value, label in choices)
+                labels.update((value, escape(str(label))) for value, label in choices)
             value = getattr(obj, field)
             return labels.get(value) or escape(value)
 
@@ -118,7 +120,7 @@ class FigureColumn(CellColumn):
 
     def renderer(self, page_lang):
         language = CHINESE if page_lang == html_lang(CHINESE) else "en"
-        missing = escape(NOT_STATED)
+        missing = escape(str(NOT_STATED))
 
         def figure(statistic):
             return escape(
