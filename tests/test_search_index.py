@@ -22,6 +22,8 @@ def found(client, query):
 
 
 STARTUPS = "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/"
+#: A published record is deleted in the admin with a public note.
+DELETION = {"post": "yes", "public_note": "Removed: not in the source."}
 
 
 def test_an_edit_in_the_admin_is_searchable_at_once(client, superuser, whitepaper):
@@ -73,7 +75,7 @@ def test_unpublishing_the_publication_hides_its_records(client, superuser, white
 def test_a_delete_in_the_admin_is_searchable_at_once(client, superuser, whitepaper):
     statistic = Statistic.objects.get(key="financial-solution-startups")
     client.force_login(superuser)
-    response = client.post(admin_url(Statistic, "delete", statistic.pk), {"post": "yes"})
+    response = client.post(admin_url(Statistic, "delete", statistic.pk), DELETION)
     assert response.status_code == 302
     assert STARTUPS not in found(client, "financial")
     assert not SearchDocument.objects.filter(kind="statistic", record_id=statistic.pk).exists()
@@ -85,7 +87,7 @@ def test_deleting_a_tendency_in_the_admin(client, superuser, whitepaper):
     assert "/publications/miit-blockchain-white-paper-2018/tendencies/4/" in found(
         client, "platform economy"
     )
-    response = client.post(admin_url(Tendency, "delete", tendency.pk), {"post": "yes"})
+    response = client.post(admin_url(Tendency, "delete", tendency.pk), DELETION)
     assert response.status_code == 302
     assert "/publications/miit-blockchain-white-paper-2018/tendencies/4/" not in found(
         client, "platform economy"
