@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from load import PRODUCTION, run_wrk
 
-from whitepaper.local_server import ROOT, manage, start_gunicorn, stop
+from tests.local_server import ROOT, isolated_env, manage, start_gunicorn, stop
 
 TARGETS = [
     ("common word, page", "/search/?q=blockchain"),
@@ -123,8 +123,7 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="whitepaper-search-"))
     path = args.db or workdir / "search.sqlite3"
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(PRODUCTION, DJANGO_SQLITE_PATH=str(path), DJANGO_PAGE_CACHE_SECONDS="0")
+    env = isolated_env(**PRODUCTION, DJANGO_SQLITE_PATH=str(path), DJANGO_PAGE_CACHE_SECONDS="0")
     try:
         if not args.db:
             started = time.perf_counter()

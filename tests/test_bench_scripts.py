@@ -1,0 +1,30 @@
+"""Every benchmark script under bench/ still starts: its imports resolve and its options
+parse (``--help``), so that a figure in bench/README.md can be reproduced by its command."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.local_server import ROOT, isolated_env
+
+SCRIPTS = sorted((ROOT / "bench").glob("*.py"))
+
+
+def test_the_bench_scripts_are_found():
+    assert {path.name for path in SCRIPTS} >= {"run.py", "search.py", "middleware.py"}
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_the_script_starts(script: Path):
+    result = subprocess.run(
+        [sys.executable, str(script), "--help"],
+        cwd=ROOT,
+        env=isolated_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout
