@@ -105,22 +105,28 @@ def targets(deep_page, csv_query):
 
 def build(workdir, name, rows, publications):
     env = isolated_env(**PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
+    return env, fill_database(env, rows, publications)
+
+
+def fill_database(env, rows, publications):
+    """Migrate the database env points at, load the white paper, then add rows synthetic
+    statistics over publications synthetic publications; the seconds the filling took
+    (None without rows). bench/search.py builds its database with it too."""
     for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
         manage(env, *command)
-    fill_seconds = None
-    if rows:
-        started = time.perf_counter()
-        manage(
-            env,
-            "fill_benchmark",
-            "--statistics",
-            str(rows),
-            "--publications",
-            str(publications),
-            "--force",
-        )
-        fill_seconds = time.perf_counter() - started
-    return env, fill_seconds
+    if not rows:
+        return None
+    started = time.perf_counter()
+    manage(
+        env,
+        "fill_benchmark",
+        "--statistics",
+        str(rows),
+        "--publications",
+        str(publications),
+        "--force",
+    )
+    return time.perf_counter() - started
 
 
 def worker_peak_rss_mb(server_pid):

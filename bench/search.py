@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from load import PRODUCTION, run_wrk
+from run import fill_database
 
 from tests.local_server import ROOT, isolated_env, manage, start_gunicorn, stop
 
@@ -95,20 +96,6 @@ def workers_cpu_seconds(server_pid):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def build(env, rows, publications):
-    for command in (["migrate", "--noinput"], ["createcachetable"], ["load_whitepaper"]):
-        manage(env, *command)
-    manage(
-        env,
-        "fill_benchmark",
-        "--statistics",
-        str(rows),
-        "--publications",
-        str(publications),
-        "--force",
-    )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -127,7 +114,7 @@ def main():
     try:
         if not args.db:
             started = time.perf_counter()
-            build(env, args.rows, args.publications)
+            fill_database(env, args.rows, args.publications)
             print(f"built {args.rows:,} statistics in {time.perf_counter() - started:.0f} s")
         manage(env, "collectstatic", "--noinput")
         before = size_mb(path)

@@ -28,7 +28,8 @@ def value_html(change, value):
 
 
 def summary(change):
-    """What happened, in words: "Value: 456 → 457", "withdrawn", "deleted"."""
+    """What happened, in words: "<field>: <old value> → <new value>", a withdrawal or a
+    deletion."""
     if change.kind == Correction.Kind.WITHDRAWN:
         return gettext("Withdrawn: no longer published on this site.")
     if change.kind == Correction.Kind.DELETED:

@@ -45,6 +45,19 @@ def records_of(relation):
     return Publication._meta.get_field(relation).related_model
 
 
+def of_published_records(relation, aggregate):
+    """A subquery: the aggregate (Max("updated_at"), Count("pk")) over the publication's
+    published records of one kind, NULL when it has none."""
+    return Subquery(
+        records_of(relation)
+        .objects.filter(publication=OuterRef("pk"), is_published=True)
+        .order_by()
+        .values("publication")
+        .annotate(result=aggregate)
+        .values("result")
+    )
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -63,17 +76,7 @@ class PublicationQuerySet(models.QuerySet):
         """Annotate ``last_edited``: the newest edit to the publication or to any of its
         published records, in the same query."""
         newest_edits = [
-            Coalesce(
-                Subquery(
-                    records_of(relation)
-                    .objects.filter(publication=OuterRef("pk"), is_published=True)
-                    .order_by()
-                    .values("publication")
-                    .annotate(newest=Max("updated_at"))
-                    .values("newest")
-                ),
-                F("updated_at"),
-            )
+            Coalesce(of_published_records(relation, Max("updated_at")), F("updated_at"))
             for relation in RECORD_RELATIONS
         ]
         return self.annotate(last_edited=Greatest(F("updated_at"), *newest_edits))
@@ -87,17 +90,7 @@ class PublicationQuerySet(models.QuerySet):
         (each an index range read with LIMIT) and links to the tables for the rest.
         """
         counts = {
-            f"{relation}_count": Coalesce(
-                Subquery(
-                    records_of(relation)
-                    .objects.filter(publication=OuterRef("pk"), is_published=True)
-                    .order_by()
-                    .values("publication")
-                    .annotate(count=Count("pk"))
-                    .values("count")
-                ),
-                0,
-            )
+            f"{relation}_count": Coalesce(of_published_records(relation, Count("pk")), 0)
             for relation in RECORD_RELATIONS
         }
         publication = self.published().filter(slug=slug).with_last_edited().annotate(**counts)

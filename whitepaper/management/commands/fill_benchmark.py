@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from whitepaper.management.progress import progress_line
 from whitepaper.models import Category, Publication, Qualifier, StatedBy, Statistic, Unit
 
 SYNTHETIC_PREFIX = "synthetic-"
@@ -98,17 +99,6 @@ def sentence(rng, low, high):
     return (" ".join(words)).capitalize() + "."
 
 
-def progress_bar(done, total, started, out):
-    width = 30
-    filled = int(width * done / total) if total else width
-    elapsed = time.monotonic() - started
-    rate = done / elapsed if elapsed else 0
-    out.write(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} statistics ({rate:,.0f}/s)"
-    )
-    out.flush()
-
-
 class Command(BaseCommand):
     help = "Fill the database given by DATABASE_URL with synthetic benchmark data."
 
@@ -145,7 +135,7 @@ class Command(BaseCommand):
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
             if out:
-                progress_bar(offset + count, total, started, out)
+                out.write(progress_line(offset + count, total, started, "statistics"))
         if out:
             out.write("\n")
         elapsed = time.monotonic() - started

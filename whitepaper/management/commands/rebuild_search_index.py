@@ -4,19 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from whitepaper.management.progress import progress_line
 from whitepaper.search.rebuild import BATCH_SIZE, rebuild
-
-
-def progress_bar(done, total, started, out):
-    width = 30
-    filled = int(width * done / total) if total else width
-    elapsed = time.monotonic() - started
-    rate = done / elapsed if elapsed else 0
-    out.write(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} records ({rate:,.0f}/s)",
-        ending="",
-    )
-    out.flush()
 
 
 def positive_number(text):
@@ -43,7 +32,7 @@ class Command(BaseCommand):
         started = time.monotonic()
 
         def progress(done, total):
-            progress_bar(done, total, started, out)
+            out.write(progress_line(done, total, started, "records"), ending="")
 
         written = rebuild(progress=progress if out else None, batch_size=options["batch_size"])
         if out:
