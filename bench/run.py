@@ -195,6 +195,15 @@ def keep_in_file_cache(envs):
                 pass
 
 
+def forget_counts_and_bookmarks(env):
+    """Empty the database's "paging" cache (the row counts and bookmarks every worker
+    shares), as a new data version would: the next server starts with none."""
+    database = sqlite3.connect(env["DJANGO_SQLITE_PATH"])
+    with database:
+        database.execute("DELETE FROM paging_cache")
+    database.close()
+
+
 def median_of(key, runs):
     """The median of each figure over the runs of one target, and the sum of errors."""
     label, cache, name, path = key
@@ -241,9 +250,11 @@ def table(results):
 
 def distinct_deep_pages(label, env, last_page, args):
     """wrk asking random page numbers of the statistics table, each run against a fresh
-    gunicorn with the page cache off that has answered nothing but its health check."""
+    gunicorn with the page cache off that has answered nothing but its health check, on a
+    database whose shared cache holds no row count and no bookmarks."""
     runs = []
     for round_number in range(args.repeat):
+        forget_counts_and_bookmarks(env)
         keep_in_file_cache([env])
         server, base = start_gunicorn(dict(env, DJANGO_PAGE_CACHE_SECONDS="0"))
         try:

@@ -10,11 +10,13 @@ Two ways to reach a page, both answered from the order's index:
   starts at row (N - 1) x per_page. Rather than stepping over those rows (LIMIT/OFFSET walks
   the index entry by entry), the paginator keeps *bookmarks*: the sort key of every
   BOOKMARK_EVERY-th row of the view (its filters and order), found by one query with a window
-  function and cached under the data version, like the row count (in Redis when REDIS_URL is
-  set, so every app server shares them). A page then seeks to the nearest bookmark at or
-  before it and steps over fewer than BOOKMARK_EVERY rows. The bookmarks are found by a
-  thread of their own, started by the first request to need them: no request waits for
-  them, each pages with OFFSET until they are there.
+  function and cached under the data version: in the "paging" cache, which every worker and
+  app server shares (Redis when REDIS_URL is set, else a table in the database), and in each
+  process's memory. (The row count is cached like a page: in Redis, or in each process.) A
+  page then seeks to the nearest bookmark at or before it and steps over fewer than
+  BOOKMARK_EVERY rows. The bookmarks are found by a thread of their own, started by the
+  first request to need them: no request waits for them, each pages with OFFSET until they
+  are there, counted from the nearer end of the view.
 
 Seeking needs an order of the model's own non-null columns, all ascending or all descending,
 that ends with the primary key (so that the key is unique); every order of the statistics
@@ -28,7 +30,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connection, connections
@@ -52,6 +54,24 @@ FINDING_SECONDS = 60
 #: How long a request waits for another one counting the same view's rows (a fraction of a
 #: second at a million rows) before it counts them itself.
 COUNT_WAIT_SECONDS = 1.0
+
+
+def remembered(key):
+    """A view's bookmarks for the current data version (the key names both): from this
+    process's cache, else from the "paging" cache every app server and worker shares, and
+    then kept in this process's too. None if neither has them."""
+    value = cache.get(key)
+    if value is None:
+        value = caches["paging"].get(key)
+        if value is not None:
+            cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def remember(key, value):
+    """Keep a view's bookmarks in this process's cache and the shared one."""
+    cache.set(key, value, CACHE_SECONDS)
+    caches["paging"].set(key, value, CACHE_SECONDS)
 
 
 class BadSeekKey(Exception):
@@ -268,11 +288,21 @@ class CappedPaginator(Paginator):
         fields, descending = self.order
         bookmarks = self.bookmarks(fields, descending)
         if not bookmarks:
-            return rows[bottom:top]
+            return self.rows_from_nearer_end(bottom, top)
         start = min(bottom // BOOKMARK_EVERY, len(bookmarks) - 1)
         skip = bottom - start * BOOKMARK_EVERY
         page = from_bookmark(self.queryset, fields, descending, bookmarks[start])
         return self.wrap(page[skip : skip + top - bottom])
+
+    def rows_from_nearer_end(self, bottom, top):
+        """The rows of [bottom, top) by OFFSET, counted from whichever end of the view is
+        nearer: a page in the second half is the reversed order's rows, read backwards. (The
+        database steps over the rows before an offset one by one; the order, which ends with
+        the primary key, reverses exactly.)"""
+        if bottom <= self.count - top:
+            return self.object_list[bottom:top]
+        from_end = self.queryset.reverse()[self.count - top : self.count - bottom]
+        return self.wrap(list(from_end)[::-1])
 
     def bookmarks(self, fields, descending):
         """The sort keys of rows 0, BOOKMARK_EVERY, 2 x BOOKMARK_EVERY, ... of the view, or
@@ -280,8 +310,8 @@ class CappedPaginator(Paginator):
         the background, with FIND_BOOKMARKS_IN_BACKGROUND; else before it goes on)."""
         names = [field.attname for field in fields]
         key = f"{self.cache_key}|bookmarks|{'-' if descending else '+'}{','.join(names)}"
-        bookmarks = cache.get(key)
-        if bookmarks is None and cache.add(f"{key}|finding", True, FINDING_SECONDS):
+        bookmarks = remembered(key)
+        if bookmarks is None and caches["paging"].add(f"{key}|finding", True, FINDING_SECONDS):
             finder = BookmarkFinder(self.queryset, fields, descending, key)
             if settings.FIND_BOOKMARKS_IN_BACKGROUND:
                 finder.start()
@@ -303,9 +333,9 @@ class BookmarkFinder(threading.Thread):
     def run(self):
         try:
             self.bookmarks = find_bookmarks(self.queryset, self.fields, self.descending)
-            cache.set(self.key, self.bookmarks, CACHE_SECONDS)
+            remember(self.key, self.bookmarks)
         finally:
-            cache.delete(f"{self.key}|finding")
+            caches["paging"].delete(f"{self.key}|finding")
             if threading.current_thread() is self:
                 connections.close_all()
 

@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -52,7 +53,13 @@ def many_statistics(whitepaper, monkeypatch):
             source_quote="A test sentence.",
             position=n % 6,  # ties within a publication too: the primary key breaks them
         )
+    forget_counts_and_bookmarks()
+
+
+def forget_counts_and_bookmarks():
+    """As a new data version would: neither this process nor any other has them."""
     cache.clear()
+    caches["paging"].clear()
 
 
 def csv_keys(client, query):
@@ -71,6 +78,9 @@ def page_keys(client, query, page):
 
 SORTS = ["", "label", "-label", "value", "-value", "qualifier", "-qualifier", "unit", "-unit"]
 SORTS += ["category", "-category", "as_of", "-as_of", "publication", "-publication"]
+#: A sort by publication follows Publication's own order (its columns, not the statistic's):
+#: it pages with OFFSET only.
+UNSOUGHT_SORTS = ("publication", "-publication")
 
 
 @pytest.mark.parametrize("sort", SORTS)
@@ -101,6 +111,21 @@ def test_a_deep_page_costs_what_the_first_page_costs_once_bookmarks_are_known(
     first_page_queries = queries(first_page)  # etag, publication choices, rows
     assert queries(last_page) > first_page_queries  # hops from bookmark to bookmark, once
     assert queries(last_page) == first_page_queries
+
+
+def test_bookmarks_found_by_one_worker_serve_the_others(
+    client, many_statistics, settings, monkeypatch
+):
+    """Found once, kept in the shared "paging" cache: a worker whose own memory does not have
+    them (another process, another app server) reads them from there and does not find them
+    again."""
+    settings.PAGE_CACHE_SECONDS = 0
+    expected = page_keys(client, "", 12)  # finds the bookmarks
+    # Another worker: its own cache is empty.
+    monkeypatch.setattr(pagination, "cache", LocMemCache("another-worker", {}))
+    with CaptureQueriesContext(connection) as context:
+        assert page_keys(client, "", 12) == expected
+    assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
 
 
 def test_an_edit_drops_the_bookmarks(client, many_statistics):
@@ -192,7 +217,7 @@ def test_next_and_previous_links_list_the_rows_page_numbers_do(
     forward, urls = follow(client, f"?{query}&per_page={PER_PAGE}", "next")
     assert forward == by_number
     # Sortable orders page on by seek key, not by counting rows from the start.
-    if sort not in ("publication", "-publication"):
+    if sort not in UNSOUGHT_SORTS:
         assert all("after=" in url for url in urls[1:])
     backward, _ = follow(client, urls[-1], "prev")
     assert backward == by_number[::-1]
@@ -221,12 +246,51 @@ def test_a_deep_page_never_waits_for_bookmarks_being_found(
     the start of the view instead of waiting, and lists the same rows."""
     settings.PAGE_CACHE_SECONDS = 0
     expected = page_keys(client, "", 12)
-    cache.clear()
+    forget_counts_and_bookmarks()
     client.get(f"/statistics/?per_page={PER_PAGE}")  # counts the rows
-    monkeypatch.setattr(cache, "add", lambda *args: False)  # another is finding them
+    monkeypatch.setattr(caches["paging"], "add", lambda *args: False)  # another is finding them
     with CaptureQueriesContext(connection) as context:
         assert page_keys(client, "", 12) == expected
     assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
+
+
+@pytest.fixture
+def bookmarks_found_elsewhere(monkeypatch):
+    """Another request holds the claim to find every view's bookmarks (and has not found them
+    yet): pages are listed with OFFSET."""
+    original_add = caches["paging"].add
+
+    def add(key, *args, **kwargs):
+        return False if key.endswith("|finding") else original_add(key, *args, **kwargs)
+
+    monkeypatch.setattr(caches["paging"], "add", add)
+
+
+def offsets(captured_queries):
+    return [
+        int(offset)
+        for query in captured_queries
+        for offset in re.findall(r"OFFSET (\d+)", query["sql"])
+    ]
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("filters", ["", "category=startups"])
+def test_without_bookmarks_a_page_is_counted_from_the_nearer_end(
+    client, many_statistics, bookmarks_found_elsewhere, sort, filters
+):
+    """Until the bookmarks are found, a page in the second half of the view is read from its
+    end in the reversed order, and lists the rows the download lists there."""
+    query = "&".join(part for part in (filters, f"sort={sort}" if sort else "") if part)
+    expected = csv_keys(client, query)
+    pages = -(-len(expected) // PER_PAGE)
+    listed = []
+    for page in range(1, pages + 1):
+        with CaptureQueriesContext(connection) as context:
+            listed += page_keys(client, query, page)
+        if sort not in UNSOUGHT_SORTS:
+            assert max(offsets(context.captured_queries), default=0) <= len(expected) // 2
+    assert listed == expected
 
 
 @pytest.mark.django_db(transaction=True)
@@ -238,7 +302,7 @@ def test_bookmarks_are_found_by_a_thread_while_requests_go_on(
     settings.PAGE_CACHE_SECONDS = 0
     # Found in the request here, so no thread of these requests writes after the clear.
     expected = {page: page_keys(client, "", page) for page in (12, 13)}
-    cache.clear()
+    forget_counts_and_bookmarks()
     settings.FIND_BOOKMARKS_IN_BACKGROUND = True
     started = []
     monkeypatch.setattr(pagination.BookmarkFinder, "start", lambda finder: started.append(finder))
@@ -252,7 +316,7 @@ def test_bookmarks_are_found_by_a_thread_while_requests_go_on(
     with CaptureQueriesContext(connection) as context:
         assert page_keys(client, "", 13) == expected[13]
     assert not any("ROW_NUMBER" in query["sql"].upper() for query in context.captured_queries)
-    assert cache.add(f"{finder.key}|finding", True)  # the finder gave up its claim
+    assert caches["paging"].add(f"{finder.key}|finding", True)  # the finder gave up its claim
 
 
 @pytest.mark.parametrize(

@@ -128,17 +128,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # "default" holds rendered pages, keyed by the data's version (reports.freshness), so a
 # cache of each server's own is never stale; "shared" must be the same for every app server
-# (the admin import keeps its uploaded file there between preview and confirm).
+# (the admin import keeps its uploaded file there between preview and confirm); "paging"
+# holds the large tables' bookmarks (reports.pagination), found once for every app server
+# and worker. Without Redis, the last two are tables in the database.
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE}
+    CACHES = {"default": REDIS_CACHE, "shared": REDIS_CACHE, "paging": REDIS_CACHE}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "shared": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+        },
+        # Apart from "shared", so that many views' bookmarks never cull an import's upload.
+        "paging": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "paging_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
 #: How long a rendered page is kept; 0 turns the page cache off (benchmarks of rendering).
