@@ -59,6 +59,22 @@ def test_a_published_publication_is_deleted_with_its_note(admin_client, whitepap
     )
 
 
+def test_the_records_a_publication_takes_with_it_carry_its_note(admin_client, whitepaper):
+    RegionalPresence.objects.filter(publication=whitepaper).delete()  # they protect it
+    logged_before = set(Correction.objects.values_list("pk", flat=True))
+    statistics = Statistic.objects.filter(publication=whitepaper).count()
+    delete(admin_client, whitepaper, public_note="Withdrawn by its publisher.")
+    rows = Correction.objects.exclude(pk__in=logged_before).exclude(
+        content_type__model="publication"
+    )
+    assert rows.filter(content_type__model="statistic").count() == statistics > 0
+    assert {(row.kind, row.public_note) for row in rows} == {
+        ("deleted", "Withdrawn by its publisher.")
+    }
+    [history] = Statistic.history.filter(key="blockchain-enterprises", history_type="-")
+    assert history.history_change_reason == "Withdrawn by its publisher."
+
+
 def unpublish(client, model, records):
     """As an editor does (the change is in the records' history)."""
     client.post(

@@ -18,6 +18,7 @@ class WhitepaperConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from simple_history.signals import post_create_historical_record
 
+        from whitepaper import deletion_note
         from whitepaper.corrections import log_change
         from whitepaper.search import documents, rebuild
 
@@ -26,4 +27,5 @@ class WhitepaperConfig(AppConfig):
             advance_data_version, dispatch_uid="whitepaper.data_version"
         )
         documents.connect()
+        deletion_note.connect()
         post_migrate.connect(rebuild.build_if_missing, sender=self, dispatch_uid="search-index")
