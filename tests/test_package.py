@@ -6,6 +6,8 @@ import json
 import zipfile
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from frictionless import validate
 
 from whitepaper.models import Statistic
@@ -79,3 +81,48 @@ def test_package_is_linked_from_overview_about_and_json_ld(client, whitepaper):
     assert '"contentUrl": "http://testserver/downloads/dataset.zip"' in (
         client.get("/").content.decode()
     )
+
+
+def package_and_queries(client, url="/downloads/dataset.zip"):
+    """The zip's bytes and the number of queries its request made."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        body = b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return body, len(context.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/downloads/dataset.zip", "/zh-hans/downloads/dataset.zip"])
+def test_the_package_is_written_once_per_data_version_and_language(client, whitepaper, url):
+    written, writing_queries = package_and_queries(client, url)
+    kept, kept_queries = package_and_queries(client, url)
+    assert kept == written
+    assert kept_queries < writing_queries
+    assert kept_queries <= 1  # the data version, for the ETag
+
+
+def test_each_language_keeps_its_own_package(client, whitepaper):
+    english, _ = package_and_queries(client, "/downloads/dataset.zip")
+    chinese, _ = package_and_queries(client, "/zh-hans/downloads/dataset.zip")
+    readmes = [zipfile.ZipFile(io.BytesIO(body)).read("README.md") for body in (english, chinese)]
+    assert readmes[0] != readmes[1]
+
+
+def test_a_kept_package_changes_after_an_edit(client, whitepaper):
+    before, _ = package_and_queries(client)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    statistic.label = "Enterprises whose main business is blockchain"
+    statistic.save()  # a history row: a new data version
+    after, _ = package_and_queries(client)
+    statistics = zipfile.ZipFile(io.BytesIO(after)).read("statistics.csv").decode()
+    assert "Enterprises whose main business is blockchain" in statistics
+    assert after != before
+
+
+@pytest.mark.parametrize("setting", ["PAGE_CACHE_SECONDS", "SMALL_DOWNLOAD_BYTES"])
+def test_a_package_not_kept_is_written_for_each_request(client, whitepaper, settings, setting):
+    """With the page cache off, or when it is bigger than a small download."""
+    setattr(settings, setting, 0)
+    _, first_queries = package_and_queries(client)
+    _, second_queries = package_and_queries(client)
+    assert second_queries == first_queries > 1
