@@ -195,9 +195,10 @@ def keep_in_file_cache(envs):
                 pass
 
 
-def forget_counts_and_bookmarks(env):
-    """Empty the database's "paging" cache (the row counts and bookmarks every worker
-    shares), as a new data version would: the next server starts with none."""
+def forget_bookmarks(env):
+    """Empty the database's "paging" cache (the bookmarks every worker shares), as a new data
+    version would: the next server starts with none. (Row counts live in each server's
+    memory, which a fresh server starts without.)"""
     database = sqlite3.connect(env["DJANGO_SQLITE_PATH"])
     with database:
         database.execute("DELETE FROM paging_cache")
@@ -254,7 +255,7 @@ def distinct_deep_pages(label, env, last_page, args):
     database whose shared cache holds no row count and no bookmarks."""
     runs = []
     for round_number in range(args.repeat):
-        forget_counts_and_bookmarks(env)
+        forget_bookmarks(env)
         keep_in_file_cache([env])
         server, base = start_gunicorn(dict(env, DJANGO_PAGE_CACHE_SECONDS="0"))
         try:

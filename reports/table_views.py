@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext
@@ -14,6 +14,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 
 from reports import exports, table_html
 from reports.freshness import conditional_on_data, data_version, fresh_page
+from reports.kept_downloads import keep_if_small, kept_download
 from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
 from whitepaper.models import Publication, html_lang
 
@@ -142,10 +143,7 @@ class TableView(SingleTableMixin, FilterView):
 class DownloadView(View):
     """The rows of a table view (same filters, same sort, all pages) as CSV or JSON.
 
-    Streamed from the database; a download no bigger than SMALL_DOWNLOAD_BYTES is also kept
-    in the cache as it streams, for the current data version, and later requests for it are
-    served from there: the same bytes, with the same ETag and 304s as the pages. Like the
-    pages, for PAGE_CACHE_SECONDS (0: every download streamed fresh).
+    Streamed from the database; a small one is kept like a page (reports.kept_downloads).
     """
 
     table = None
@@ -155,12 +153,9 @@ class DownloadView(View):
         bom = request.GET.get("bom", "1")
         if bom not in ("0", "1"):
             return HttpResponseBadRequest("bom must be 0 (plain RFC 4180) or 1 (for Excel).")
-        key = "download:" + cache_key(
-            data_version(request), get_language(), request.path, request.GET.urlencode()
-        )
-        kept = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
+        kept = kept_download(request)
         if kept is not None:
-            return kept_response(*kept)
+            return kept
         filterset = self.table.filterset_class(
             request.GET or None, queryset=self.table.queryset(), request=request
         )
@@ -192,32 +187,4 @@ class DownloadView(View):
             response = exports.csv_response(
                 queryset, fields, filename, bom=bom == "1", language=language
             )
-        if settings.PAGE_CACHE_SECONDS:
-            response.streaming_content = keep_if_small(
-                response.streaming_content,
-                key,
-                (response["Content-Type"], response["Content-Disposition"]),
-            )
-        return response
-
-
-def keep_if_small(chunks, key, headers):
-    """Pass the chunks on, and once they are all sent, keep them in the cache under key if
-    together they are no bigger than SMALL_DOWNLOAD_BYTES."""
-    kept, size = [], 0
-    for chunk in chunks:
-        if kept is not None:
-            size += len(chunk)
-            if size <= settings.SMALL_DOWNLOAD_BYTES:
-                kept.append(chunk)
-            else:
-                kept = None  # too big to keep: stream it every time
-        yield chunk
-    if kept is not None:
-        cache.set(key, (b"".join(kept), *headers), settings.PAGE_CACHE_SECONDS)
-
-
-def kept_response(body, content_type, disposition):
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = disposition
-    return response
+        return keep_if_small(request, response)

@@ -1,17 +1,13 @@
 """Public pages: the overview, the publication, about, and the dataset package."""
 
-import io
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports import catalogue, charts, citation, package, structured_data
-from reports.freshness import conditional_on_data, data_version, fresh_page
-from reports.table_views import cache_key
+from reports.freshness import conditional_on_data, fresh_page
+from reports.kept_downloads import keep_if_small, kept_download
 from whitepaper.models import Category, Publication, html_lang, is_chinese
 from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
 
@@ -88,32 +84,22 @@ def publication_detail(request, slug):
 
 @conditional_on_data
 def dataset_package(request):
-    """Every table in one zip, described by a Frictionless datapackage.json. Kept in the cache
-    like a small download (at most SMALL_DOWNLOAD_BYTES, for the current data version and
-    language), else written afresh for each request."""
-    key = "dataset:" + cache_key(data_version(request), get_language())
-    kept = cache.get(key) if settings.PAGE_CACHE_SECONDS else None
-    if kept is None:
-        archive, publication = package.write_package(catalogue.TABLES)
-        as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
-        if is_chinese():
-            as_of += f"_{html_lang()}"
-        filename = f"blockchain-white-paper-data{as_of}.zip"
-        size = archive.seek(0, io.SEEK_END)
-        archive.seek(0)
-        if not settings.PAGE_CACHE_SECONDS or size > settings.SMALL_DOWNLOAD_BYTES:
-            return zip_response(archive, filename)
-        with archive:
-            kept = (archive.read(), filename)
-        cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
-    body, filename = kept
-    return zip_response(io.BytesIO(body), filename)
-
-
-def zip_response(archive, filename):
-    return FileResponse(
-        archive, as_attachment=True, filename=filename, content_type="application/zip"
+    """Every table in one zip, described by a Frictionless datapackage.json; kept like a
+    small download when it is one (reports.kept_downloads)."""
+    kept = kept_download(request)
+    if kept is not None:
+        return kept
+    archive, publication = package.write_package(catalogue.TABLES)
+    as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
+    if is_chinese():
+        as_of += f"_{html_lang()}"
+    response = FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"blockchain-white-paper-data{as_of}.zip",
+        content_type="application/zip",
     )
+    return keep_if_small(request, response)
 
 
 @fresh_page

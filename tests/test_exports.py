@@ -222,3 +222,12 @@ def test_with_the_page_cache_off_every_download_is_streamed(client, whitepaper, 
     second = client.get("/regions.json")
     assert second.streaming
     assert b"".join(second.streaming_content) == body
+
+
+def test_a_new_release_does_not_serve_the_downloads_the_last_one_kept(client, whitepaper, settings):
+    """Like a page: a release may change what a download holds."""
+    url = "/statistics.csv?category=startups"
+    assert download(client, url)[0].streaming  # sent, and kept
+    assert not download(client, url)[0].streaming
+    settings.SITE_RELEASE = settings.SITE_RELEASE + "-next"
+    assert download(client, url)[0].streaming

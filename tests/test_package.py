@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from frictionless import validate
 
+from tests.test_exports import download
 from whitepaper.models import Statistic
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +87,7 @@ def test_package_is_linked_from_overview_about_and_json_ld(client, whitepaper):
 def package_and_queries(client, url="/downloads/dataset.zip"):
     """The zip's bytes and the number of queries its request made."""
     with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-        body = b"".join(response.streaming_content)
-    assert response.status_code == 200
+        _, body = download(client, url)
     return body, len(context.captured_queries)
 
 
