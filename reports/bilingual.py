@@ -9,11 +9,11 @@ in the page's own language needs no markup.
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.translation import gettext
 
-from whitepaper.models import html_lang
+from whitepaper.translation import CODE_OF_TAG, SOURCE_LANGUAGE, html_lang, language, twin
 
 
 def text_html(shown, page_lang=None):
-    """A Text (whitepaper.models.translation) as HTML in a page of page_lang."""
+    """A Text (whitepaper.translation) as HTML in a page of page_lang."""
     page_lang = page_lang or html_lang()
     if not shown.text:
         return ""
@@ -35,21 +35,22 @@ def field_html(record, field, page_lang=None):
 def field_renderer(field, page_lang):
     """A function giving a record's field as HTML in a page of page_lang: the same HTML as
     field_html, for rendering many records of one page (no lookups per record)."""
-    if page_lang == html_lang("en"):
+    lang = language(CODE_OF_TAG[page_lang])
+    if lang is SOURCE_LANGUAGE:
         return lambda record: escape(getattr(record, field))
-    twin = f"{field}_zh"
+    translated = twin(field, lang)
     fallback = format_html(
         ' <span class="fallback">{}</span>', gettext("(English: not yet translated)")
     )
 
     def render(record):
-        chinese = getattr(record, twin)
-        if chinese:
-            return escape(chinese)
+        text = getattr(record, translated)
+        if text:
+            return escape(text)
         english = getattr(record, field)
         if not english:
             return ""
-        return format_html('<span lang="en">{}</span>{}', english, fallback)
+        return format_html('<span lang="{}">{}</span>{}', SOURCE_LANGUAGE.tag, english, fallback)
 
     return render
 

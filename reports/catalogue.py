@@ -1,30 +1,49 @@
-"""The public tables, one declarative entry each.
+"""The public tables: one for each kind of record that names its table (reports.record_kinds).
 
 The URLs, the navigation, the sitemap, the overview's table links and the dataset package all
-read this list. Adding a table is one entry here, its table class (tables.py), its filter
-class (filters.py) and its three routes (urls.py).
+read TABLES. A kind gets a table by naming its table and filter classes and its titles.
 """
 
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from reports import filters, tables
-from whitepaper.models import IndustrySegment, RegionalPresence, Statistic, Tendency
+from reports.record_kinds import KINDS, RecordKind
 
 
 @dataclass(frozen=True)
 class TableEntry:
     """One public table: its page at /<slug>/, its downloads at /<slug>.csv and .json."""
 
-    slug: str
-    title: str
-    nav_label: str
-    intro: str
-    model: type
-    table_class: type
-    filterset_class: type
+    kind: RecordKind
+
+    @property
+    def model(self):
+        return self.kind.model
+
+    @property
+    def slug(self):
+        return self.kind.slug
+
+    @property
+    def title(self):
+        return self.kind.table_title
+
+    @property
+    def nav_label(self):
+        return self.kind.nav_label
+
+    @property
+    def intro(self):
+        return self.kind.intro
+
+    @property
+    def table_class(self):
+        return self.kind.table_class
+
+    @property
+    def filterset_class(self):
+        return self.kind.filterset_class
 
     @property
     def export_fields(self):
@@ -40,55 +59,6 @@ class TableEntry:
         return reverse(f"reports:{self.slug}_{fmt}")
 
 
-STATISTICS = TableEntry(
-    slug="statistics",
-    title=_("Statistics"),
-    nav_label=_("Statistics"),
-    intro=_(
-        "Every figure the source states, with its unit, its qualifier and the sentence it "
-        "comes from. A figure the source gives as a bound (“over …”) is stored and shown as "
-        "a bound."
-    ),
-    model=Statistic,
-    table_class=tables.StatisticTable,
-    filterset_class=filters.StatisticFilter,
-)
-
-REGIONS = TableEntry(
-    slug="regions",
-    title=_("Regions"),
-    nav_label=_("Regions"),
-    intro=_(
-        "The regions the source names as leading, in the order it lists them. Where it gives "
-        "one share for several regions together, each region links to that figure; a share, "
-        "rank or count for one region is shown only where the source states it."
-    ),
-    model=RegionalPresence,
-    table_class=tables.RegionalPresenceTable,
-    filterset_class=filters.RegionalPresenceFilter,
-)
-
-SEGMENTS = TableEntry(
-    slug="segments",
-    title=_("Industry segments"),
-    nav_label=_("Segments"),
-    intro=_(
-        "Where the source says blockchain is used along the industry chain, and the other "
-        "industries it names, each with the sentence it comes from."
-    ),
-    model=IndustrySegment,
-    table_class=tables.IndustrySegmentTable,
-    filterset_class=filters.IndustrySegmentFilter,
-)
-
-TENDENCIES = TableEntry(
-    slug="tendencies",
-    title=_("Development tendencies"),
-    nav_label=_("Tendencies"),
-    intro=_("The development tendencies the source lists, as it states them."),
-    model=Tendency,
-    table_class=tables.TendencyTable,
-    filterset_class=filters.TendencyFilter,
-)
-
-TABLES = (STATISTICS, REGIONS, SEGMENTS, TENDENCIES)
+#: Every public table, in the order the site lists the kinds.
+TABLES = tuple(TableEntry(kind) for kind in KINDS if kind.table_class is not None)
+TABLE_OF_MODEL = {table.model: table for table in TABLES}

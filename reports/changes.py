@@ -5,7 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from reports.bilingual import text_html
-from whitepaper.models import CHINESE, Correction, Text, html_lang
+from whitepaper.models import Correction, Text, html_lang
+from whitepaper.translation import SOURCE_LANGUAGE, twin_of
 
 #: Rows a page of /changes/ lists, and entries in the feed.
 PAGE_SIZE = 50
@@ -13,12 +14,13 @@ PAGE_SIZE = 50
 
 def value_text(change, value):
     """An old or new value as a reader reads it: a choice by its label (in the page's
-    language), a Chinese twin marked as Chinese, anything else as the English it is."""
+    language), a translation in its language, anything else as the English it is."""
     field = change.field
     if field is not None and field.choices:
         return Text(str(dict(field.flatchoices).get(value, value)), html_lang(), False, False)
-    lang = html_lang(CHINESE) if change.field_name.endswith("_zh") else "en"
-    return Text(value, lang, False, False)
+    translated = twin_of(change.record_model, change.field_name) if field is not None else None
+    lang = translated[1] if translated else SOURCE_LANGUAGE
+    return Text(value, lang.tag, False, False)
 
 
 def value_html(change, value):

@@ -11,11 +11,13 @@ path the same HTML.
 import django_tables2 as tables
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from reports.bilingual import field_renderer, stated_text_html
-from whitepaper.models import CHINESE, format_measure, html_lang
+from whitepaper.models import format_measure, html_lang
 from whitepaper.models.base import value_at
+from whitepaper.translation import CODE_OF_TAG, TRANSLATIONS, twin
 
 NOT_STATED = _("not stated")
 # A lazy translation given to escape() stays lazy, and is translated again each time it is
@@ -110,6 +112,21 @@ class ChoiceColumn(CellColumn):
         return on(self.of, render)
 
 
+def translation_columns(model, field, of):
+    """A column per translation of a text field of a related object (``of``, of the given
+    model: the region's name), by twin column name, in the translation's lang."""
+    return {
+        twin(field, lang): PlainColumn(
+            twin(field, lang),
+            of=of,
+            verbose_name=capfirst(model._meta.get_field(twin(field, lang)).verbose_name),
+            order_by=(twin(f"{of}__{field}", lang), "pk"),
+            attrs={"td": {"lang": lang.tag}},
+        )
+        for lang in TRANSLATIONS
+    }
+
+
 class FigureColumn(CellColumn):
     """A statistic's value as a reader would write it ("over 80%"): the record's own, or
     that of the statistic it points to (``of``), linked to that statistic's page."""
@@ -119,7 +136,7 @@ class FigureColumn(CellColumn):
         self.of = of
 
     def renderer(self, page_lang):
-        language = CHINESE if page_lang == html_lang(CHINESE) else "en"
+        language = CODE_OF_TAG[page_lang]
         missing = escape(str(NOT_STATED))
 
         def figure(statistic):

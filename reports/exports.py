@@ -27,7 +27,7 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from whitepaper.models import HTML_LANG, is_chinese
+from whitepaper import translation
 from whitepaper.spreadsheet_safety import neutralise
 
 CHUNK_SIZE = 2000
@@ -79,16 +79,16 @@ def model_field(model, lookup):
     return model._meta.get_field(name)
 
 
-def is_translated(field):
-    return field.name in getattr(field.model, "TRANSLATED_FIELDS", ())
-
-
-def in_language(lookup, field, language):
+def in_language(lookup, field, code):
     """What to select for a column in a download of the given language: a translated text
-    field gives its Chinese twin in Chinese (the English where there is none yet), under the
-    same column name, so that a program reads both files alike."""
-    if is_chinese(language) and is_translated(field):
-        return Coalesce(NullIf(F(f"{lookup}_zh"), Value("")), F(lookup), output_field=TextField())
+    field gives its translation (the English where there is none yet), under the same column
+    name, so that a program reads the files of every language alike."""
+    lang = translation.language(code)
+    if lang is not translation.SOURCE_LANGUAGE and translation.is_translated(
+        field.model, field.name
+    ):
+        translated = NullIf(F(translation.twin(lookup, lang)), Value(""))
+        return Coalesce(translated, F(lookup), output_field=TextField())
     return F(lookup)
 
 
@@ -187,14 +187,15 @@ def json_chunks(queryset, fields, meta, language=None):
     yield "]}\n"
 
 
-def download_filename(table_name, filters, as_of, extension, language=None):
-    """e.g. statistics_category-startups_2018-03-31.csv, and ..._zh-Hans.csv in Chinese"""
+def download_filename(table_name, filters, as_of, extension, code=None):
+    """e.g. statistics_category-startups_2018-03-31.csv; in a translation, the language's
+    tag comes last."""
     parts = [table_name]
     parts += [slugify(f"{key}-{value}")[:60] for key, value in sorted(filters.items()) if value]
     if as_of:
         parts.append(as_of.isoformat())
-    if is_chinese(language):
-        parts.append(HTML_LANG["zh-hans"])
+    if not translation.is_source_language(code):
+        parts.append(translation.html_lang(code))
     return "_".join(parts) + "." + extension
 
 

@@ -16,6 +16,7 @@ from whitepaper.models import (
     Tendency,
     Unit,
 )
+from whitepaper.translation import with_twins
 
 SEARCH_MAX_LENGTH = 200
 #: The publication menu lists this many of the newest publications (and the chosen one),
@@ -24,7 +25,7 @@ PUBLICATION_CHOICES = 50
 
 
 class RecordFilter(django_filters.FilterSet):
-    """A text box over the given fields, and the publication."""
+    """A text box over the given fields (and their translations), and the publication."""
 
     search_fields = ()
 
@@ -51,14 +52,15 @@ class RecordFilter(django_filters.FilterSet):
         self.filters["publication"].queryset = listed.filter(shown)
 
     def filter_text(self, queryset, name, value):
+        """Records with the text in any of the search fields or their translations."""
         condition = Q()
-        for field in self.search_fields:
+        for field in with_twins(self.search_fields, self._meta.model):
             condition |= Q(**{f"{field}__icontains": value})
         return queryset.filter(condition)
 
 
 class StatisticFilter(RecordFilter):
-    search_fields = ("label", "label_zh", "source_quote", "note", "note_zh")
+    search_fields = ("label", "source_quote", "note")
 
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=Category.choices, empty_label=_("All categories")
@@ -78,11 +80,9 @@ class StatisticFilter(RecordFilter):
 class RegionalPresenceFilter(RecordFilter):
     search_fields = (
         "region__name",
-        "region__name_zh",
         "region__code",
         "source_quote",
         "note",
-        "note_zh",
     )
 
     kind = django_filters.ChoiceFilter(
@@ -98,7 +98,7 @@ class RegionalPresenceFilter(RecordFilter):
 
 
 class IndustrySegmentFilter(RecordFilter):
-    search_fields = ("name", "name_zh", "description", "description_zh", "source_quote")
+    search_fields = ("name", "description", "source_quote")
 
     stage = django_filters.ChoiceFilter(
         label=_("Stage"), choices=IndustrySegment.Stage.choices, empty_label=_("All stages")
@@ -110,7 +110,7 @@ class IndustrySegmentFilter(RecordFilter):
 
 
 class TendencyFilter(RecordFilter):
-    search_fields = ("title", "title_zh", "text", "text_zh")
+    search_fields = ("title", "text")
 
     class Meta:
         model = Tendency

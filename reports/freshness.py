@@ -9,47 +9,25 @@ edits commit in. Changes that bypass model saves (queryset.update(), raw SQL) wr
 and are not seen: use simple-history's bulk helpers for those.
 """
 
-import hashlib
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
+from reports.cache_keys import versioned_key
 from reports.catalogue import TABLES
-from whitepaper.models import DataVersion
-
-
-def data_version(request=None):
-    """The data's version token ('' before there is one).
-
-    Read once per request: the ETag and the caches share it.
-    """
-    if request is not None and hasattr(request, "data_version"):
-        return request.data_version
-    version = DataVersion.current()
-    if request is not None:
-        request.data_version = version
-    return version
 
 
 def data_etag(request, *args, **kwargs):
     """Varies with the data, the site's release and the language of the page."""
-    key = "|".join([data_version(request), settings.SITE_RELEASE, get_language() or ""])
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+    return '"' + versioned_key(request, "etag").removeprefix("etag:")[:32] + '"'
 
 
 def page_cache_key(request):
-    parts = [
-        data_version(request),
-        settings.SITE_RELEASE,
-        get_language() or "",
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-    ]
-    return "page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return versioned_key(
+        request, "page", request.scheme, request.get_host(), request.get_full_path()
+    )
 
 
 #: The query-string parameters that public pages read (pagination, sorting, the tables'

@@ -7,25 +7,15 @@ there: the same bytes, with the pages' ETag and 304s. For PAGE_CACHE_SECONDS, li
 (0: every download streamed fresh).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import get_language
 
-from reports.freshness import data_version
+from reports.cache_keys import versioned_key
 
 
 def download_key(request):
-    parts = [
-        data_version(request),
-        settings.SITE_RELEASE,
-        get_language() or "",
-        request.path,
-        request.GET.urlencode(),
-    ]
-    return "download:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return versioned_key(request, "download", request.path, request.GET.urlencode())
 
 
 def kept_download(request):

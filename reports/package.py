@@ -23,7 +23,9 @@ from django.utils.translation import gettext_lazy as _
 
 from reports import exports
 from reports.licence import RECORDS_LICENCE
-from whitepaper.models import Finding, Publication
+from reports.record_kinds import KINDS
+from whitepaper.models import Publication
+from whitepaper.translation import TRANSLATIONS, is_translated, twin, twin_of
 
 SPOOL_MAX_BYTES = 8 * 1024 * 1024
 
@@ -60,13 +62,8 @@ PUBLICATION_FIELDS = [
     ("last_edited", "updated_at"),
 ]
 
-FINDING_FIELDS = [
-    ("key", "key"),
-    ("kind", "kind"),
-    ("text", "text"),
-    ("source_quote", "source_quote"),
-    ("stated_by", "stated_by"),
-    ("note", "note"),
+#: The columns after its own public fields of a kind that has no table of its own.
+RECORD_TAIL = [
     ("publication", "publication__title"),
     ("as_of", "publication__data_as_of"),
     ("published_on", "publication__release_date"),
@@ -78,26 +75,29 @@ def package_url():
     return reverse("reports:dataset_package")
 
 
-def with_chinese(model, fields):
-    """The fields, each translated one followed by its Chinese twin ("label", then
-    "label_zh"), unless the twin is listed already."""
+def with_translations(model, fields):
+    """The fields, each translated one followed by its twins (whitepaper.translation),
+    unless a twin is listed already."""
     listed = {lookup for _, lookup in fields}
     result = []
     for name, lookup in fields:
         result.append((name, lookup))
-        twin = f"{lookup}_zh"
-        if exports.is_translated(exports.model_field(model, lookup)) and twin not in listed:
-            result.append((f"{name}_zh", twin))
+        field = exports.model_field(model, lookup)
+        if is_translated(field.model, field.name):
+            for lang in TRANSLATIONS:
+                if twin(lookup, lang) not in listed:
+                    result.append((twin(name, lang), twin(lookup, lang)))
     return result
 
 
 def resources(tables):
-    """What goes into the package: the publications, each public table, the findings, each
-    with the English and the Chinese text of every translated field."""
+    """What goes into the package: the publications, each public table, and the records of
+    each kind that has no table, each with the English text of every translated field and
+    each of its translations."""
     return [
         Resource(resource.name, resource.title, resource.queryset, fields)
         for resource in english_resources(tables)
-        for fields in [with_chinese(resource.queryset.model, resource.fields)]
+        for fields in [with_translations(resource.queryset.model, resource.fields)]
     ]
 
 
@@ -118,11 +118,15 @@ def english_resources(tables):
             )
             for table in tables
         ),
-        Resource(
-            "findings",
-            gettext("Findings without a number"),
-            Finding.objects.published().order_by("publication", "position", "pk"),
-            FINDING_FIELDS,
+        *(
+            Resource(
+                kind.slug,
+                str(kind.section_title),
+                kind.model.objects.published().order_by("publication", *kind.model.LIST_ORDER),
+                [(name, name) for name in kind.model.PUBLIC_FIELDS] + RECORD_TAIL,
+            )
+            for kind in KINDS
+            if kind.table_class is None
         ),
     ]
 
@@ -146,13 +150,13 @@ def schema(resource):
     for name, lookup in resource.fields:
         field = exports.model_field(resource.queryset.model, lookup)
         description = str(field.help_text or field.verbose_name)
-        if lookup.endswith("_zh") and exports.is_translated(
-            exports.model_field(resource.queryset.model, lookup.removesuffix("_zh"))
-        ):
+        translated = twin_of(field.model, field.name)
+        if translated is not None:
+            lang = translated[1]
             description = gettext(
-                "This site's Simplified Chinese translation of %(field)s; empty where there is "
+                "This site's translation of %(field)s into %(language)s; empty where there is "
                 "none yet."
-            ) % {"field": name.removesuffix("_zh")}
+            ) % {"field": name.removesuffix(lang.suffix), "language": lang.name}
         descriptor = {"name": name, "type": frictionless_type(field), "description": description}
         if field.choices:
             descriptor["constraints"] = {"enum": [str(value) for value, _ in field.choices]}

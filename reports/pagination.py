@@ -61,7 +61,7 @@ def remembered(key):
     process's cache, else from the "paging" cache every app server and worker shares, and
     then kept in this process's too. None if neither has them."""
     value = cache.get(key)
-    if value is None:
+    if value is None and not paging_is_default():
         value = caches["paging"].get(key)
         if value is not None:
             cache.set(key, value, CACHE_SECONDS)
@@ -69,9 +69,15 @@ def remembered(key):
 
 
 def remember(key, value):
-    """Keep a view's bookmarks in this process's cache and the shared one."""
+    """Keep a view's bookmarks in this process's cache and the shared one (once, when the
+    two are one: a shared Redis)."""
     cache.set(key, value, CACHE_SECONDS)
-    caches["paging"].set(key, value, CACHE_SECONDS)
+    if not paging_is_default():
+        caches["paging"].set(key, value, CACHE_SECONDS)
+
+
+def paging_is_default():
+    return settings.CACHES["paging"] == settings.CACHES["default"]
 
 
 class BadSeekKey(Exception):

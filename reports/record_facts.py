@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from reports.bilingual import field_html, text_html
 from whitepaper.models import StatedBy, Text
+from whitepaper.translation import SOURCE_LANGUAGE, twin_of, twins, with_twins
 
 
 class Fact:
@@ -24,14 +25,15 @@ def verbose_name(model, field):
 
 def english_html(text):
     """Text in English (the source's language), with its lang attribute on a Chinese page."""
-    return text_html(Text(text, "en", is_translation=False, is_fallback=False))
+    return text_html(Text(text, SOURCE_LANGUAGE.tag, is_translation=False, is_fallback=False))
 
 
-def chinese_html(record, field):
-    """A Chinese twin (the site's translation) as it is, or a note that there is none."""
+def translation_html(record, field, lang):
+    """A twin column (the site's translation) as it is, in its language, or a note that
+    there is none."""
     value = getattr(record, field)
     if value:
-        return format_html('<span lang="zh-Hans">{}</span>', value)
+        return format_html('<span lang="{}">{}</span>', lang.tag, value)
     return format_html('<span class="hint">{}</span>', gettext("not translated yet"))
 
 
@@ -46,21 +48,32 @@ def link_html(url, html):
 
 
 def field_fact(record, field):
-    """The record's field with its verbose name, as stored: a Chinese twin in Chinese (or a
-    note that there is none), anything else in English, on pages of either language."""
+    """The record's field with its verbose name, as stored: a twin in its language (or a
+    note that there is none), anything else in English, on pages of every language."""
     model = type(record)
-    if field.endswith("_zh"):
-        html = chinese_html(record, field)
+    translated = twin_of(model, field)
+    if translated is not None:
+        html = translation_html(record, field, translated[1])
     else:
         html = english_html(str(getattr(record, field)))
     return Fact(verbose_name(model, field), html)
 
 
+def field_facts(record, field):
+    """The facts of a field and of each of its translations."""
+    return [field_fact(record, name) for name in with_twins([field], type(record))]
+
+
+def translation_facts(record, field):
+    """The facts of each translation of a field (its twins)."""
+    return [field_fact(record, name) for name in twins(field)]
+
+
 def notes(record):
-    """The record's note and its Chinese twin, if it has a note."""
+    """The record's note and its translations, if it has a note."""
     if not getattr(record, "note", ""):
         return []
-    return [field_fact(record, "note"), field_fact(record, "note_zh")]
+    return field_facts(record, "note")
 
 
 def stated_by_fact(record):

@@ -1,19 +1,24 @@
-"""The kinds of record that have a page of their own, one declarative class each.
+"""How readers see each kind of record, one declarative class per kind.
 
 A record page shows what the source states (with the source sentence in context) apart
 from what is this site's own: labels, short titles, names, translations, ISO codes, region
 kinds and dates derived from the source. Each kind says which is which, how the record is
-named on its page, in a link and in a citation, and what its JSON holds. The URLs
-(reports/urls.py), the sitemap and the source reader read KINDS.
+named on its page, in a link, in a citation and among search results, what its JSON holds,
+and which table lists it. KINDS follows the models (whitepaper.models.record_models): the
+URLs, the tables (reports.catalogue), the sitemap, the search page and the source reader
+read it.
 """
+
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from reports import catalogue
+from reports import filters, tables
 from reports.bilingual import field_html, stated_text_html
 from reports.exports import typed
 from reports.record_facts import (
@@ -21,8 +26,10 @@ from reports.record_facts import (
     date_html,
     english_html,
     field_fact,
+    field_facts,
     link_html,
     notes,
+    translation_facts,
     verbose_name,
 )
 from whitepaper.models import (
@@ -32,22 +39,56 @@ from whitepaper.models import (
     Statistic,
     Tendency,
     format_number,
+    record_models,
+    relation_of,
 )
 from whitepaper.models.base import value_at
+from whitepaper.translation import TRANSLATIONS, twin
+
+
+@dataclass(frozen=True)
+class SearchShape:
+    """How a kind of record shows among search results: the field of its title (on the
+    record, or on the record the title comes from), the field of its passage, its value, a
+    title prefix."""
+
+    title: str
+    passage: str
+    value: object = None
+    titled_by: object = None
+    prefix: object = None
 
 
 class RecordKind:
-    """One kind of record with a page at /publications/<slug>/<slug of the kind>/<key>/."""
+    """One kind of record with a page at /publications/<slug>/<URL_SEGMENT>/<key>/."""
 
     model = None
-    #: The path segment of the kind's pages under a publication, e.g. "statistics".
-    slug = ""
-    #: The URL name of the page (and, with "_json", of its JSON).
-    url_name = ""
-    #: The public table that lists every record of the kind, if there is one.
-    table = None
-    #: The section of the publication's page that lists the kind.
-    publication_section = ""
+    #: The public table that lists every record of the kind, if it has one: its classes
+    #: (reports.tables, reports.filters), its title, its label in the navigation, its intro.
+    table_class = None
+    filterset_class = None
+    table_title = ""
+    nav_label = ""
+    intro = ""
+    #: The heading of the kind's group of search results, and how a result shows.
+    search_label = ""
+    search_shape = None
+
+    @property
+    def section_title(self):
+        """The heading of the kind's records on a publication's page and in the dataset."""
+        return self.table_title
+
+    @property
+    def slug(self):
+        """The path segment of the kind's pages under a publication, e.g. "statistics"; also
+        the section of the publication's page that lists the kind, and its table's."""
+        return self.model.URL_SEGMENT
+
+    @property
+    def url_name(self):
+        """The URL name of the page (and, with "_json", of its JSON)."""
+        return self.model.KIND
 
     @property
     def verbose_name(self):
@@ -90,16 +131,23 @@ class RecordKind:
         return []
 
     def json_fields(self, record):
-        """The record's public fields for its JSON, typed."""
-        return {field: typed(getattr(record, field)) for field in record.PUBLIC_FIELDS}
+        """The record's public fields (and their translations) for its JSON, typed."""
+        return {field: typed(getattr(record, field)) for field in record.public_fields()}
 
 
 class StatisticKind(RecordKind):
     model = Statistic
-    slug = "statistics"
-    url_name = "statistic"
-    table = catalogue.STATISTICS
-    publication_section = "statistics"
+    table_class = tables.StatisticTable
+    filterset_class = filters.StatisticFilter
+    table_title = _("Statistics")
+    nav_label = _("Statistics")
+    intro = _(
+        "Every figure the source states, with its unit, its qualifier and the sentence it "
+        "comes from. A figure the source gives as a bound (“over …”) is stored and shown as "
+        "a bound."
+    )
+    search_label = _("Statistics")
+    search_shape = SearchShape("label", "note", value=lambda r: r.display_value)
 
     def data_as_of(self, record):
         return record.as_of
@@ -129,8 +177,7 @@ class StatisticKind(RecordKind):
 
     def editorial(self, record):
         return [
-            field_fact(record, "label"),
-            field_fact(record, "label_zh"),
+            *field_facts(record, "label"),
             Fact(verbose_name(Statistic, "category"), record.get_category_display()),
             Fact(
                 gettext("as of (derived from the source)"),
@@ -147,12 +194,28 @@ class StatisticKind(RecordKind):
         return fields
 
 
+def share_of(presence):
+    share = presence.public_share
+    if share is None:
+        return ""
+    return gettext("together with the other listed regions: %(share)s") % {
+        "share": share.display_value
+    }
+
+
 class RegionalPresenceKind(RecordKind):
     model = RegionalPresence
-    slug = "regions"
-    url_name = "region"
-    table = catalogue.REGIONS
-    publication_section = "regions"
+    table_class = tables.RegionalPresenceTable
+    filterset_class = filters.RegionalPresenceFilter
+    table_title = _("Regions")
+    nav_label = _("Regions")
+    intro = _(
+        "The regions the source names as leading, in the order it lists them. Where it gives "
+        "one share for several regions together, each region links to that figure; a share, "
+        "rank or count for one region is shown only where the source states it."
+    )
+    search_label = _("Regions")
+    search_shape = SearchShape("name", "note", value=share_of, titled_by=lambda r: r.region)
 
     def heading(self, record):
         return format_html("{} ({})", field_html(record.region, "name"), record.region.code)
@@ -185,7 +248,7 @@ class RegionalPresenceKind(RecordKind):
     def editorial(self, record):
         region = record.region
         return [
-            field_fact(region, "name_zh"),
+            *translation_facts(region, "name"),
             Fact(verbose_name(type(region), "code"), region.code),
             Fact(verbose_name(type(region), "kind"), region.get_kind_display()),
             Fact(
@@ -201,7 +264,7 @@ class RegionalPresenceKind(RecordKind):
         fields["region"] = {
             "code": region.code,
             "name": region.name,
-            "name_zh": region.name_zh,
+            **{twin("name", lang): getattr(region, twin("name", lang)) for lang in TRANSLATIONS},
             "kind": region.kind,
         }
         share = record.public_share
@@ -213,10 +276,16 @@ class RegionalPresenceKind(RecordKind):
 
 class IndustrySegmentKind(RecordKind):
     model = IndustrySegment
-    slug = "segments"
-    url_name = "segment"
-    table = catalogue.SEGMENTS
-    publication_section = "segments"
+    table_class = tables.IndustrySegmentTable
+    filterset_class = filters.IndustrySegmentFilter
+    table_title = _("Industry segments")
+    nav_label = _("Segments")
+    intro = _(
+        "Where the source says blockchain is used along the industry chain, and the other "
+        "industries it names, each with the sentence it comes from."
+    )
+    search_label = _("Industry segments")
+    search_shape = SearchShape("name", "description", value=lambda r: r.get_stage_display())
 
     def heading(self, record):
         return field_html(record, "name")
@@ -233,22 +302,21 @@ class IndustrySegmentKind(RecordKind):
         ]
 
     def editorial(self, record):
-        facts = [
-            field_fact(record, "name"),
-            field_fact(record, "name_zh"),
-            field_fact(record, "slug"),
-        ]
+        facts = [*field_facts(record, "name"), field_fact(record, "slug")]
         if record.description:
-            facts += [field_fact(record, "description"), field_fact(record, "description_zh")]
+            facts += field_facts(record, "description")
         return facts
 
 
 class TendencyKind(RecordKind):
     model = Tendency
-    slug = "tendencies"
-    url_name = "tendency"
-    table = catalogue.TENDENCIES
-    publication_section = "tendencies"
+    table_class = tables.TendencyTable
+    filterset_class = filters.TendencyFilter
+    table_title = _("Development tendencies")
+    nav_label = _("Tendencies")
+    intro = _("The development tendencies the source lists, as it states them.")
+    search_label = _("Development tendencies")
+    search_shape = SearchShape("title", "text", prefix=lambda r: f"{r.number}. ")
 
     def heading(self, record):
         return format_html(
@@ -271,17 +339,16 @@ class TendencyKind(RecordKind):
 
     def editorial(self, record):
         return [
-            field_fact(record, "title"),
-            field_fact(record, "title_zh"),
-            field_fact(record, "text_zh"),
+            *field_facts(record, "title"),
+            *translation_facts(record, "text"),
         ]
 
 
 class FindingKind(RecordKind):
     model = Finding
-    slug = "findings"
-    url_name = "finding"
-    publication_section = "findings"
+    section_title = _("Findings without a number")
+    search_label = _("Findings")
+    search_shape = SearchShape("text", "note", value=lambda r: r.get_kind_display())
 
     def heading(self, record):
         return field_html(record, "text")
@@ -295,23 +362,17 @@ class FindingKind(RecordKind):
 
     def editorial(self, record):
         return [
-            field_fact(record, "text"),
-            field_fact(record, "text_zh"),
+            *field_facts(record, "text"),
             Fact(verbose_name(Finding, "kind"), record.get_kind_display()),
             field_fact(record, "key"),
             *notes(record),
         ]
 
 
-STATISTIC = StatisticKind()
-REGION = RegionalPresenceKind()
-SEGMENT = IndustrySegmentKind()
-TENDENCY = TendencyKind()
-FINDING = FindingKind()
-
+#: How readers see each kind of record, by model.
+KIND_OF_MODEL = {kind.model: kind() for kind in RecordKind.__subclasses__()}
 #: Every kind with a page, in the order the site lists them.
-KINDS = (STATISTIC, REGION, SEGMENT, TENDENCY, FINDING)
-KIND_OF_MODEL = {kind.model: kind for kind in KINDS}
+KINDS = tuple(KIND_OF_MODEL[model] for model in record_models())
 
 
 def quoted_by_records(publication):
@@ -319,8 +380,8 @@ def quoted_by_records(publication):
     itself, from the prefetches of Publication.objects.for_source_reader."""
     quoted = [
         (record.source_quote, record)
-        for relation in ("statistics", "regional_presences", "segments", "tendencies", "findings")
-        for record in getattr(publication, relation).all()
+        for model in record_models()
+        for record in getattr(publication, relation_of(model)).all()
     ]
     return [*quoted, (publication.source_quote, publication)]
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from reports import changes, citation, record_facts, record_kinds, source_text
+from reports import catalogue, changes, citation, record_facts, record_kinds, source_text
 from reports.freshness import fresh_page
 from whitepaper.models import Correction, Publication
 
@@ -15,9 +15,12 @@ NO_RECORD = _("No published record has this address.")
 
 
 def find_record(kind, slug, key):
+    """The published record of a page, with ``public_changes``: its entries in the
+    corrections log (one query more)."""
     record = kind.model.objects.for_record_page(slug, key)
     if record is None:
         raise Http404(NO_RECORD)
+    record.public_changes = list(Correction.objects.of_record(record))
     return record
 
 
@@ -47,6 +50,7 @@ def record_page(request, kind, slug, key):
     publication = record.publication
     context = {
         "kind": kind,
+        "table": catalogue.TABLE_OF_MODEL.get(kind.model),
         "record": record,
         "publication": publication,
         "heading": kind.heading(record),

@@ -13,19 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
 from reports.bilingual import text_html
-from whitepaper.models import Text, html_lang, is_chinese
-from whitepaper.search.documents import Kind
+from reports.record_kinds import KINDS, SearchShape
+from whitepaper.search.documents import PUBLICATION, SENTENCE
 from whitepaper.search.text import match_spans
+from whitepaper.translation import LANGUAGE_LIST, SOURCE_LANGUAGE, Text, html_lang, language, twin
 
 #: Group headings on the search page, by kind.
 KIND_LABELS = {
-    Kind.STATISTIC: gettext_lazy("Statistics"),
-    Kind.REGION: gettext_lazy("Regions"),
-    Kind.SEGMENT: gettext_lazy("Industry segments"),
-    Kind.TENDENCY: gettext_lazy("Development tendencies"),
-    Kind.FINDING: gettext_lazy("Findings"),
-    Kind.PUBLICATION: gettext_lazy("Publications"),
-    Kind.SENTENCE: gettext_lazy("Source text"),
+    **{kind.model.KIND: kind.search_label for kind in KINDS},
+    PUBLICATION: gettext_lazy("Publications"),
+    SENTENCE: gettext_lazy("Source text"),
 }
 SNIPPET_LENGTH = 220
 SNIPPET_BEFORE = 60
@@ -68,15 +65,22 @@ def excerpt(text, spans):
 
 
 def english(text):
-    return Text(text, "en", is_translation=False, is_fallback=False)
+    return Text(text, SOURCE_LANGUAGE.tag, is_translation=False, is_fallback=False)
 
 
-def other_language(record, field, language):
-    """The field in the language the page is not in, when there is such a text."""
-    if is_chinese(language):
-        return english(getattr(record, field))
-    chinese = getattr(record, f"{field}_zh", "")
-    return Text(chinese, html_lang("zh-hans"), is_translation=True, is_fallback=False)
+def other_languages(record, field, code):
+    """The field in each language the page is not in, a translation marked as such."""
+    page = language(code)
+    return [
+        Text(
+            getattr(record, twin(field, lang)),
+            lang.tag,
+            is_translation=lang is not SOURCE_LANGUAGE,
+            is_fallback=False,
+        )
+        for lang in LANGUAGE_LIST
+        if lang is not page
+    ]
 
 
 @dataclass
@@ -95,34 +99,10 @@ class Result:
         return KIND_LABELS[self.kind]
 
 
-def share_of(presence):
-    share = presence.public_share
-    if share is None:
-        return ""
-    return gettext("together with the other listed regions: %(share)s") % {
-        "share": share.display_value
-    }
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How a kind of record shows as a result: the field of its title (on the record, or on
-    the record the title comes from), the field of its passage, its value, a title prefix."""
-
-    title: str
-    passage: str
-    value: object = None
-    titled_by: object = None
-    prefix: object = None
-
-
+#: How each kind shows as a result: the kinds of records as they say, and the publication.
 SHAPES = {
-    Kind.STATISTIC: Shape("label", "note", value=lambda r: r.display_value),
-    Kind.REGION: Shape("name", "note", value=share_of, titled_by=lambda r: r.region),
-    Kind.SEGMENT: Shape("name", "description", value=lambda r: r.get_stage_display()),
-    Kind.TENDENCY: Shape("title", "text", prefix=lambda r: f"{r.number}. "),
-    Kind.FINDING: Shape("text", "note", value=lambda r: r.get_kind_display()),
-    Kind.PUBLICATION: Shape(
+    **{kind.model.KIND: kind.search_shape for kind in KINDS},
+    PUBLICATION: SearchShape(
         "title", "summary", value=lambda r: formats.date_format(r.release_date, "DATE_FORMAT")
     ),
 }
@@ -131,7 +111,7 @@ SHAPES = {
 def describe(record, kind, language):
     """(title Text, title prefix, value, passages to quote from) of a record of a kind: the
     passage in the page's language, the source quote, then the other language's texts."""
-    if kind == Kind.SENTENCE:
+    if kind == SENTENCE:
         number = gettext("sentence %(number)s of its source text") % {"number": record.number}
         return record.publication.text_in("title", language), "", number, [english(record.text)]
     shape = SHAPES[kind]
@@ -139,8 +119,8 @@ def describe(record, kind, language):
     texts = [
         record.text_in(shape.passage, language),
         english(record.source_quote),
-        other_language(titled, shape.title, language),
-        other_language(record, shape.passage, language),
+        *other_languages(titled, shape.title, language),
+        *other_languages(record, shape.passage, language),
     ]
     return (
         titled.text_in(shape.title, language),

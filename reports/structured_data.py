@@ -25,7 +25,7 @@ def dataset(request, publication, tables, package_url):
         # The places the records name (from the records, like every fact on the site).
         "spatialCoverage": [
             {"@type": "Place", "name": presence.region.name}
-            for presence in publication.leading_regions
+            for presence in publication.listed_regional_presences
         ],
         "publisher": {
             "@type": "Organization",

@@ -1,7 +1,5 @@
 """A table page of one catalogue entry, and the downloads of the same rows."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
@@ -13,7 +11,8 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from reports import exports, table_html
-from reports.freshness import conditional_on_data, data_version, fresh_page
+from reports.cache_keys import versioned_key
+from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
 from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
 from whitepaper.models import Publication, html_lang
@@ -44,15 +43,12 @@ def filter_params(request, filterset_class):
     return sorted((name, values) for name, values in request.GET.lists() if name in known)
 
 
-def cache_key(*parts):
-    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
-
-
 def rows_cache_key(request, table):
-    """Names the rows of a filtered view for the current data version: its row count and
-    bookmarks are cached under it, shared by the table's pages and its downloads."""
-    filters = filter_params(request, table.filterset_class)
-    return f"table:{cache_key(data_version(request), table.slug, filters)}"
+    """Names the rows of a filtered view: its row count and bookmarks are cached under it,
+    shared by the table's pages and its downloads."""
+    return versioned_key(
+        request, "table", table.slug, filter_params(request, table.filterset_class)
+    )
 
 
 @method_decorator(fresh_page, name="dispatch")
@@ -107,17 +103,17 @@ class TableView(SingleTableMixin, FilterView):
     def filter_form_html(self, context):
         """The filter form, rendered once per data version, language and set of filter
         values (its menus cost more to render than the rest of the page)."""
-        key = cache_key(
-            data_version(self.request),
-            get_language(),
+        key = versioned_key(
+            self.request,
+            "filter-form",
             self.request.path,
             filter_params(self.request, self.table.filterset_class),
             self.request.GET.get("sort", ""),
         )
-        html = cache.get(f"filter-form:{key}")
+        html = cache.get(key)
         if html is None:
             html = render_to_string("includes/_filter_form.html", context, self.request)
-            cache.set(f"filter-form:{key}", html, CACHE_SECONDS)
+            cache.set(key, html, CACHE_SECONDS)
         return html
 
     def get_context_data(self, **kwargs):

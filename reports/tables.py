@@ -19,14 +19,17 @@ from reports.columns import (
     SourceQuoteColumn,
     StatedTextColumn,
     TextColumn,
+    translation_columns,
 )
 from whitepaper.models import (
     IndustrySegment,
+    Region,
     RegionalPresence,
     Statistic,
     Tendency,
     public_statistic_order,
 )
+from whitepaper.translation import TRANSLATIONS, twin, twins
 
 
 class RecordTable(tables.Table):
@@ -87,20 +90,24 @@ class StatisticTable(RecordTable):
     ]
 
 
-class RegionalPresenceTable(RecordTable):
+#: A column per translation of the region's name, listed after its English name.
+RegionNameTranslations = type(
+    "RegionNameTranslations",
+    (RecordTable,),
+    {
+        **translation_columns(Region, "name", of="region"),
+        "Meta": type("Meta", (RecordTable.Meta,), {"abstract": True}),
+    },
+)
+
+
+class RegionalPresenceTable(RegionNameTranslations):
     region = TextColumn(
         "name",
         of="region",
         link=True,
         verbose_name=_("Region"),
         order_by=("region__name", "pk"),
-    )
-    name_zh = PlainColumn(
-        "name_zh",
-        of="region",
-        verbose_name=_("Chinese name"),
-        order_by=("region__name_zh", "pk"),
-        attrs={"td": {"lang": "zh-Hans"}},
     )
     code = PlainColumn(
         "code", of="region", verbose_name=_("ISO code"), order_by=("region__code", "pk")
@@ -126,7 +133,7 @@ class RegionalPresenceTable(RecordTable):
         model = RegionalPresence
         fields = [
             "region",
-            "name_zh",
+            *twins("name"),
             "code",
             "kind",
             "position",
@@ -141,7 +148,7 @@ class RegionalPresenceTable(RecordTable):
     caption = _("Regions named in the source")
     export_fields = [
         ("region", "region__name"),
-        ("name_zh", "region__name_zh"),
+        *((twin("name", lang), twin("region__name", lang)) for lang in TRANSLATIONS),
         ("code", "region__code"),
         ("kind", "region__kind"),
         ("position", "position"),

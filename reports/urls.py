@@ -1,9 +1,10 @@
-"""The public pages, each in English at its path and in Chinese under /zh-hans/."""
+"""The public pages, each in English at its path and in every translation at the same path
+under the language's prefix (whitepaper.language)."""
 
 from django.urls import path, register_converter
 
 from reports import record_views, search_views, views
-from reports.catalogue import REGIONS, SEGMENTS, STATISTICS, TENDENCIES
+from reports.catalogue import TABLES
 from reports.feeds import ChangesFeed
 from reports.freshness import fresh_page
 from reports.record_kinds import KINDS
@@ -29,12 +30,26 @@ register_converter(DigitsConverter, "digits")
 
 def record_routes(kind):
     """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json."""
-    converter = "digits" if kind.model.URL_KEY == "number" else "slug"
+    key_field = kind.model._meta.get_field(kind.model.URL_KEY.split("__")[0])
+    converter = "digits" if key_field.get_internal_type().endswith("IntegerField") else "slug"
     base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
     return [
         path(f"{base}/", record_views.record_page, {"kind": kind}, name=kind.url_name),
         path(
             f"{base}.json", record_views.record_json, {"kind": kind}, name=f"{kind.url_name}_json"
+        ),
+    ]
+
+
+def table_routes(table):
+    """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json."""
+    return [
+        path(f"{table.slug}/", TableView.as_view(table=table), name=table.slug),
+        path(f"{table.slug}.csv", DownloadView.as_view(table=table), name=f"{table.slug}_csv"),
+        path(
+            f"{table.slug}.json",
+            DownloadView.as_view(table=table, format="json"),
+            name=f"{table.slug}_json",
         ),
     ]
 
@@ -50,26 +65,5 @@ urlpatterns = [
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
     path("search/", search_views.search_page, name="search"),
     path("search.json", search_views.search_json, name="search_json"),
-    path("statistics/", TableView.as_view(table=STATISTICS), name="statistics"),
-    path("statistics.csv", DownloadView.as_view(table=STATISTICS), name="statistics_csv"),
-    path(
-        "statistics.json",
-        DownloadView.as_view(table=STATISTICS, format="json"),
-        name="statistics_json",
-    ),
-    path("regions/", TableView.as_view(table=REGIONS), name="regions"),
-    path("regions.csv", DownloadView.as_view(table=REGIONS), name="regions_csv"),
-    path("regions.json", DownloadView.as_view(table=REGIONS, format="json"), name="regions_json"),
-    path("segments/", TableView.as_view(table=SEGMENTS), name="segments"),
-    path("segments.csv", DownloadView.as_view(table=SEGMENTS), name="segments_csv"),
-    path(
-        "segments.json", DownloadView.as_view(table=SEGMENTS, format="json"), name="segments_json"
-    ),
-    path("tendencies/", TableView.as_view(table=TENDENCIES), name="tendencies"),
-    path("tendencies.csv", DownloadView.as_view(table=TENDENCIES), name="tendencies_csv"),
-    path(
-        "tendencies.json",
-        DownloadView.as_view(table=TENDENCIES, format="json"),
-        name="tendencies_json",
-    ),
+    *(route for table in TABLES for route in table_routes(table)),
 ]

@@ -8,14 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from reports import catalogue, charts, citation, package, structured_data
 from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
-from whitepaper.models import Category, Publication, html_lang, is_chinese
+from whitepaper.models import Category, Publication, html_lang
 from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
+from whitepaper.translation import is_source_language
 
 
 def overview_charts(publication):
-    statistics = publication.headline_statistics
+    statistics = publication.listed_statistics
     startups = [s for s in statistics if s.category == Category.STARTUPS]
-    presences = publication.leading_regions
+    presences = publication.listed_regional_presences
     shares = {p.public_share.pk: p.public_share for p in presences if p.public_share}
     regions_of = {
         pk: [p.region.text_in("name").text for p in presences if p.combined_share_id == pk]
@@ -91,7 +92,7 @@ def dataset_package(request):
         return kept
     archive, publication = package.write_package(catalogue.TABLES)
     as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
-    if is_chinese():
+    if not is_source_language():
         as_of += f"_{html_lang()}"
     response = FileResponse(
         archive,

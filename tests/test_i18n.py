@@ -253,7 +253,7 @@ def test_the_dataset_zip_has_both_languages_and_a_readme_in_the_pages_language(c
     assert row["label_zh"] == Statistic.objects.get(key="blockchain-enterprises").label_zh
     descriptor = json.loads(english.read("datapackage.json"))
     fields = {f["name"]: f for r in descriptor["resources"] for f in r["schema"]["fields"]}
-    assert "Chinese translation of label" in fields["label_zh"]["description"]
+    assert "translation of label into Simplified Chinese" in fields["label_zh"]["description"]
     assert "## Conventions" in english.read("README.md").decode()
     assert "## 约定" in chinese_zip.read("README.md").decode()
 

@@ -12,9 +12,18 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django_tables2 import RequestConfig
 
-from reports.catalogue import STATISTICS
+from reports.catalogue import TABLE_OF_MODEL
 from tests.factories import add_statistics
-from whitepaper.models import PUBLIC_STATISTIC_INDEXES, Category, Publication, Qualifier, Unit
+from whitepaper.models import (
+    PUBLIC_STATISTIC_INDEXES,
+    Category,
+    Publication,
+    Qualifier,
+    Statistic,
+    Unit,
+)
+
+STATISTICS = TABLE_OF_MODEL[Statistic]
 
 pytestmark = pytest.mark.django_db
 

@@ -155,7 +155,7 @@ def test_the_region_page_shows_region_code_kind_and_combined_share(client, white
     assert "Guangdong (CN-GD)" in page
     assert "ISO 3166-2:CN code CN-GD" in page
     assert "Kind province" in page
-    assert "Chinese name 广东" in page
+    assert "Name (Chinese) 广东" in page
     assert "Combined share over 80% — Share of blockchain companies" in page
     assert f'href="{BASE}/statistics/top-four-regions-share/"' in response.content.decode()
 

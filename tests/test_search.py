@@ -292,15 +292,15 @@ def test_a_finding_links_to_its_publication(client, whitepaper):
 
 def test_kinds_with_few_matches_are_read_together(monkeypatch):
     from whitepaper.search import engine
-    from whitepaper.search.documents import Kind, kind_range
+    from whitepaper.search.documents import kind_range
 
     monkeypatch.setattr(engine, "RANKED_PER_KIND", 3)
-    counts = {Kind.PUBLICATION: 1, Kind.REGION: 4, Kind.FINDING: 1, Kind.STATISTIC: 1}
+    counts = {"publication": 1, "region": 4, "finding": 1, "statistic": 1}
     # In id order: publications, regions, segments, tendencies, findings, sentences, statistics.
     assert engine.read_ranges(counts) == [
-        kind_range(Kind.PUBLICATION),
-        kind_range(Kind.REGION),
-        (kind_range(Kind.FINDING)[0], kind_range(Kind.STATISTIC)[1]),
+        kind_range("publication"),
+        kind_range("region"),
+        (kind_range("finding")[0], kind_range("statistic")[1]),
     ]
 
 

@@ -20,9 +20,11 @@ from whitepaper.models import (
     SearchCount,
     Statistic,
     Tendency,
+    record_models,
 )
 from whitepaper.models.correction import PUBLISHED_REASON, UNPUBLISHED_REASON
 from whitepaper.public_note import PublicNoteForm, PublicNoteInlineFormSet
+from whitepaper.translation import side_by_side, twin_of, with_twins
 
 admin.site.site_header = _("White paper records")
 admin.site.site_title = _("White paper admin")
@@ -63,7 +65,23 @@ class PublishableAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
 
 
 class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
-    """CSV import with a preview, and export of the selected records as safe CSV."""
+    """CSV import with a preview, and export of the selected records as safe CSV, in the
+    kind's columns (whitepaper.resources)."""
+
+    def get_resource_classes(self, request):
+        return [resources.RESOURCES[self.model]]
+
+
+class RecordAdmin(ImportExportAdmin, PublishableAdmin):
+    """A kind of a publication's records: the admin every kind gets unless it has its own."""
+
+    ordering = ["publication", "pk"]
+
+    def get_list_display(self, request):
+        return [str, "publication", "is_published"]
+
+    def get_list_filter(self, request):
+        return ["is_published", "publication"]
 
 
 class LockedInline:
@@ -83,11 +101,11 @@ class StatisticInline(LockedInline, admin.StackedInline):
     extra = 0
     fields = [
         ("key", "position", "is_published"),
-        ("label", "label_zh"),
+        with_twins(["label"], Statistic),
         ("qualifier", "value", "unit"),
         ("category", "as_of", "stated_by"),
         "source_quote",
-        ("note", "note_zh"),
+        with_twins(["note"], Statistic),
     ]
 
 
@@ -109,7 +127,14 @@ class RegionalPresenceInline(LockedInline, admin.TabularInline):
 class IndustrySegmentInline(LockedInline, admin.TabularInline):
     model = IndustrySegment
     extra = 0
-    fields = ["name", "name_zh", "slug", "stage", "stated_by", "position", "is_published"]
+    fields = [
+        *with_twins(["name"], IndustrySegment),
+        "slug",
+        "stage",
+        "stated_by",
+        "position",
+        "is_published",
+    ]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -118,8 +143,7 @@ class TendencyInline(LockedInline, admin.StackedInline):
     extra = 0
     fields = [
         ("number", "is_published"),
-        ("title", "title_zh"),
-        ("text", "text_zh"),
+        *side_by_side(["title", "text"], Tendency),
         ("source_quote", "stated_by"),
     ]
 
@@ -129,10 +153,39 @@ class FindingInline(LockedInline, admin.StackedInline):
     extra = 0
     fields = [
         ("key", "kind", "position", "is_published"),
-        ("text", "text_zh"),
+        with_twins(["text"], Finding),
         ("source_quote", "stated_by"),
-        ("note", "note_zh"),
+        with_twins(["note"], Finding),
     ]
+
+
+#: The kinds' own inlines on the publication's page.
+INLINES = {
+    inline.model: inline
+    for inline in (
+        StatisticInline,
+        RegionalPresenceInline,
+        IndustrySegmentInline,
+        TendencyInline,
+        FindingInline,
+    )
+}
+
+
+def default_inline(model):
+    """An inline with every field a kind's editors set, each translated one beside its
+    twins."""
+    own = [
+        field.name
+        for field in model._meta.fields
+        if field.editable and not field.primary_key and field.name != "publication"
+    ]
+    lines = side_by_side([name for name in own if twin_of(model, name) is None], model)
+    return type(
+        f"{model.__name__}Inline",
+        (LockedInline, admin.StackedInline),
+        {"model": model, "extra": 0, "fields": lines},
+    )
 
 
 @admin.register(Publication)
@@ -140,29 +193,28 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
-    search_fields = ["title", "title_zh", "publisher", "summary", "quoted_person"]
+    search_fields = with_twins(["title", "publisher", "summary", "quoted_person"], Publication)
     ordering = ["-release_date"]
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["source_text", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": [("title", "title_zh"), "slug", "is_published"]}),
+        (None, {"fields": [*side_by_side(["title"], Publication), "slug", "is_published"]}),
         (
             _("Publisher and dates"),
             {
                 "fields": [
-                    ("publisher", "publisher_zh"),
-                    ("publisher_abbreviation", "publisher_abbreviation_zh"),
+                    *side_by_side(["publisher", "publisher_abbreviation"], Publication),
                     ("release_date", "data_as_of"),
-                    ("dates_note", "dates_note_zh"),
+                    *side_by_side(["dates_note"], Publication),
                 ]
             },
         ),
         (
             _("Person quoted"),
-            {"fields": ["quoted_person", ("quoted_person_role", "quoted_person_role_zh")]},
+            {"fields": side_by_side(["quoted_person", "quoted_person_role"], Publication)},
         ),
-        (_("Summary (this site's words)"), {"fields": [("summary", "summary_zh")]}),
+        (_("Summary (this site's words)"), {"fields": side_by_side(["summary"], Publication)}),
         (
             _("Source"),
             {
@@ -191,18 +243,18 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     formfield_overrides = {
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},
     }
-    inlines = [
-        StatisticInline,
-        RegionalPresenceInline,
-        IndustrySegmentInline,
-        TendencyInline,
-        FindingInline,
-    ]
+
+    def get_inline_instances(self, request, obj=None):
+        """One inline per kind of record, in the site's order: the kind's own, or one with
+        every field it has."""
+        return [
+            INLINES.get(model, default_inline(model))(self.model, self.admin_site)
+            for model in record_models()
+        ]
 
 
 @admin.register(Statistic)
-class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
-    resource_classes = [resources.StatisticResource]
+class StatisticAdmin(RecordAdmin):
     list_display = [
         "label",
         "display_value",
@@ -227,27 +279,29 @@ class StatisticAdmin(ImportExportAdmin, PublishableAdmin):
 @admin.register(Region)
 class RegionAdmin(ImportExportAdmin, DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
-    resource_classes = [resources.RegionResource]
-    list_display = ["name", "name_zh", "code", "kind"]
+    list_display = [*with_twins(["name"], Region), "code", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name", "name_zh", "code"]
+    search_fields = [*with_twins(["name"], Region), "code"]
     ordering = ["name"]
     readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(RegionalPresence)
-class RegionalPresenceAdmin(PublishableAdmin):
+class RegionalPresenceAdmin(RecordAdmin):
     list_display = ["region", "publication", "position", "rank", "combined_share", "is_published"]
     list_filter = ["is_published", "publication", "region__kind"]
-    search_fields = ["region__name", "region__name_zh", "region__code", "source_quote"]
+    search_fields = [
+        *with_twins(["region__name"], RegionalPresence),
+        "region__code",
+        "source_quote",
+    ]
     ordering = ["publication", "position"]
     list_select_related = ["publication", "region", "combined_share"]
     autocomplete_fields = ["region"]
 
 
 @admin.register(IndustrySegment)
-class IndustrySegmentAdmin(ImportExportAdmin, PublishableAdmin):
-    resource_classes = [resources.IndustrySegmentResource]
+class IndustrySegmentAdmin(RecordAdmin):
     list_display = ["name", "stage", "publication", "position", "is_published"]
     list_filter = ["is_published", "stage", "publication"]
     search_fields = ["name", "description", "source_quote"]
@@ -256,8 +310,7 @@ class IndustrySegmentAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(Tendency)
-class TendencyAdmin(ImportExportAdmin, PublishableAdmin):
-    resource_classes = [resources.TendencyResource]
+class TendencyAdmin(RecordAdmin):
     list_display = ["number", "title", "publication", "is_published"]
     list_display_links = ["number", "title"]
     list_filter = ["is_published", "publication"]
@@ -266,7 +319,7 @@ class TendencyAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(PublishableAdmin):
+class FindingAdmin(RecordAdmin):
     list_display = ["text", "kind", "publication", "position", "is_published"]
     list_filter = ["is_published", "kind", "publication"]
     search_fields = ["text", "source_quote", "note"]
@@ -316,3 +369,8 @@ class SearchCountAdmin(admin.ModelAdmin):
 
     def has_hide_permission(self, request):
         return request.user.has_perms(["whitepaper.add_hotkeyword", "whitepaper.change_hotkeyword"])
+
+
+for model in record_models():
+    if not admin.site.is_registered(model):
+        admin.site.register(model, RecordAdmin)

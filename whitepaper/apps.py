@@ -10,6 +10,28 @@ def advance_data_version(sender, **kwargs):
     DataVersion.advance()
 
 
+def grant_editors(sender, **kwargs):
+    """The Editors group (made by migration 0002) may do all staff do with every kind of
+    record: whatever permissions a kind has (view, add, change, delete, import), and view
+    its history. Derived from the models, so a new kind needs no migration of its own."""
+    from django.contrib.auth.models import Group, Permission
+
+    from whitepaper.models import RECORD_MODELS
+
+    editors = Group.objects.filter(name="Editors").first()
+    if editors is None:
+        return
+    names = [model._meta.model_name for model in RECORD_MODELS]
+    codenames = [
+        f"{action}_{name}"
+        for model, name in zip(RECORD_MODELS, names, strict=True)
+        for action in model._meta.default_permissions
+    ] + [f"view_historical{name}" for name in names]
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label="whitepaper", codename__in=codenames)
+    )
+
+
 class WhitepaperConfig(AppConfig):
     name = "whitepaper"
     verbose_name = _("White paper records")
@@ -29,3 +51,4 @@ class WhitepaperConfig(AppConfig):
         documents.connect()
         deletion_note.connect()
         post_migrate.connect(rebuild.build_if_missing, sender=self, dispatch_uid="search-index")
+        post_migrate.connect(grant_editors, sender=self, dispatch_uid="editors")

@@ -18,15 +18,13 @@ from django.utils.text import Truncator
 
 from whitepaper.models import (
     Correction,
-    Finding,
-    IndustrySegment,
     Publication,
+    PublicRecord,
     Region,
     RegionalPresence,
-    Statistic,
-    Tendency,
     format_number,
 )
+from whitepaper.translation import LANGUAGE_LIST, twin
 
 #: Set on an instance (by the admin form) for a typo or formatting fix: listed, but folded.
 MINOR = "_minor_change"
@@ -35,24 +33,13 @@ LABEL_LENGTH = 300
 
 
 def record_labels(record):
-    """The record's name in English and in Chinese ('' if not translated), as the log shows
-    it after the record is gone."""
-    if isinstance(record, Publication):
-        return record.title, record.title_zh
-    if isinstance(record, Statistic):
-        return record.label, record.label_zh
-    if isinstance(record, Region):
-        return record.name, record.name_zh
-    if isinstance(record, RegionalPresence):
-        return record.region.name, record.region.name_zh
-    if isinstance(record, IndustrySegment):
-        return record.name, record.name_zh
-    if isinstance(record, Tendency):
-        chinese = f"{record.number}. {record.title_zh}" if record.title_zh else ""
-        return f"{record.number}. {record.title}", chinese
-    if isinstance(record, Finding):
-        return record.text, record.text_zh
-    return str(record), ""
+    """The log's names of the record, by column: in English ("record_label") and in each
+    translation (its twin; '' where there is none), as the log shows them after the record
+    is gone."""
+    return {
+        twin("record_label", lang): Truncator(record.log_label(lang)).chars(LABEL_LENGTH)
+        for lang in LANGUAGE_LIST
+    }
 
 
 def publications_showing_region(region_id):
@@ -110,7 +97,7 @@ def as_text(field, value):
 def changed_rows(model, history_row, previous):
     """One row per public field whose value differs from the previous history row, then a
     withdrawal if the record was unpublished."""
-    delta = history_row.diff_against(previous, included_fields=model.PUBLIC_FIELDS)
+    delta = history_row.diff_against(previous, included_fields=model.public_fields())
     rows = [
         {
             "kind": Correction.Kind.CHANGED,
@@ -128,7 +115,7 @@ def changed_rows(model, history_row, previous):
 def log_change(sender, instance, history_instance, history_change_reason=None, **kwargs):
     """simple-history's post_create_historical_record: log a change to a public record."""
     model = type(instance)
-    if not hasattr(model, "PUBLIC_FIELDS") or history_instance.history_type == "+":
+    if not issubclass(model, PublicRecord) or history_instance.history_type == "+":
         return
     previous = history_instance.prev_record
     if previous is None:
@@ -139,13 +126,11 @@ def log_change(sender, instance, history_instance, history_change_reason=None, *
     else:
         rows = changed_rows(model, history_instance, previous)
     if publications and rows:
-        label, label_zh = record_labels(instance)
         common = {
             "changed_at": history_instance.history_date,
             "content_type_id": content_type_id(model),
             "object_id": history_instance.id,
-            "record_label": Truncator(label).chars(LABEL_LENGTH),
-            "record_label_zh": Truncator(label_zh).chars(LABEL_LENGTH),
+            **record_labels(instance),
             "public_note": history_change_reason or "",
             "is_minor": bool(getattr(instance, MINOR, False)),
         }

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from whitepaper.corrections import is_public
-from whitepaper.models.publication import RECORD_RELATIONS, records_of
+from whitepaper.models import record_models
 from whitepaper.public_note import NOTE, NOTE_LENGTH
 
 NOTE_REQUIRED = _(
@@ -43,11 +43,11 @@ def note_deletion_in_cascade(sender, instance, **kwargs):
 def connect():
     """Only the records a publication's deletion takes with it: a receiver for every model
     would make Django collect rows it now deletes in one statement (sessions, the index)."""
-    for relation in RECORD_RELATIONS:
+    for model in record_models():
         pre_delete.connect(
             note_deletion_in_cascade,
-            sender=records_of(relation),
-            dispatch_uid=f"whitepaper.deletion_note.{relation}",
+            sender=model,
+            dispatch_uid=f"whitepaper.deletion_note.{model._meta.model_name}",
         )
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from whitepaper.models.formatting import format_number
+from whitepaper.formatting import format_number
 
 #: Set on an instance (by the admin form) when the editor confirmed a mismatch on purpose.
 CONFIRMED = "_confirm_mismatch"

@@ -1,6 +1,7 @@
 """The language of a request: from the URL on the public site, from the browser in the admin.
 
-English pages live at their paths, Chinese pages at the same paths under /zh-hans/
+English pages live at their paths, each translation's pages at the same paths under the
+language's code (/<code>/…)
 (i18n_patterns with prefix_default_language=False). A public page's language comes from its
 URL only, never from a cookie or the Accept-Language header, so that every URL has one
 meaning and every cache (the page cache, a browser's, a proxy's) stays correct. The admin
@@ -15,8 +16,9 @@ ADMIN_PATH = "/admin/"
 
 
 def prefix_of(path):
-    """The language whose prefix the path starts with ("/zh-hans/…"), or None. Only the
-    prefixes the site uses count: Django would also read /zh/ or /zh-cn/ as Chinese."""
+    """The language whose prefix the path starts with ("/<code>/…"), or None. Only the
+    prefixes the site uses count: Django would also read a related code (a bare language
+    without its script, say) as the same language."""
     for code, _name in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE and (path == f"/{code}" or path.startswith(f"/{code}/")):
             return code
@@ -29,7 +31,7 @@ def language_of_path(path):
 
 
 def path_in(path, language):
-    """The same public page in another language: /statistics/ <-> /zh-hans/statistics/.
+    """The same public page in another language: /statistics/ <-> /<code>/statistics/.
 
     Every public path is the same below the language prefix, so this needs no URL lookup
     (and works for a page that does not exist, such as a 404)."""

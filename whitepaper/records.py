@@ -10,15 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from whitepaper.models import (
-    Finding,
-    IndustrySegment,
-    Publication,
-    Region,
-    RegionalPresence,
-    Statistic,
-    Tendency,
-)
+from whitepaper.models import Publication, Region, record_models, relation_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WHITE_PAPER_FILE = DATA_DIR / "miit-2018.json"
@@ -44,40 +36,44 @@ def save(instance):
     return instance
 
 
+def with_related(model, row, publication):
+    """The row with each related record it names by the last part of that record's natural
+    key (a region's code, a statistic's key in this publication) looked up."""
+    fields = dict(row)
+    for field in model._meta.fields:
+        value = fields.get(field.name)
+        if field.many_to_one and value is not None:
+            target = field.related_model
+            *scope, own = target.NATURAL_KEY
+            records = target.objects.filter(**{own: value})
+            fields[field.name] = (
+                records.filter(publication=publication) if scope else records
+            ).get()
+    return fields
+
+
 @transaction.atomic
 def load_publication(data):
-    """Create the publication and its records unless the publication already exists."""
+    """Create the publication and its records unless the publication already exists: the
+    regions it names (each once, whichever publication names it first), then each kind of
+    its records under the kind's related name (``statistics``, ``regional_presences`` ...)."""
     existing = Publication.objects.filter(slug=data["publication"]["slug"]).first()
     if existing:
         return LoadResult(existing, created=False)
 
     source_text = (DATA_DIR / data["source_text_file"]).read_text(encoding="utf-8")
     publication = save(Publication(source_text=source_text, **data["publication"]))
-    as_of = publication.data_as_of
     saved = [publication]
 
-    statistics = {}
-    for row in data["statistics"]:
-        statistics[row["key"]] = save(Statistic(publication=publication, as_of=as_of, **row))
-    saved += statistics.values()
+    for row in data.get("regions", []):
+        if not Region.objects.filter(code=row["code"]).exists():
+            save(Region(**row))
 
-    regions = {}
-    for row in data["regions"]:
-        region = Region.objects.filter(code=row["code"]).first() or save(Region(**row))
-        regions[row["code"]] = region
-
-    for row in data["regional_presences"]:
-        fields = dict(row)
-        fields["region"] = regions[fields["region"]]
-        fields["combined_share"] = statistics.get(fields["combined_share"])
-        saved.append(save(RegionalPresence(publication=publication, **fields)))
-
-    for model, key in (
-        (IndustrySegment, "segments"),
-        (Tendency, "tendencies"),
-        (Finding, "findings"),
-    ):
-        for row in data[key]:
-            saved.append(save(model(publication=publication, **row)))
+    for model in record_models():
+        for row in data.get(relation_of(model), []):
+            fields = with_related(model, row, publication)
+            if "as_of" not in fields and any(f.name == "as_of" for f in model._meta.fields):
+                fields["as_of"] = publication.data_as_of
+            saved.append(save(model(publication=publication, **fields)))
 
     return LoadResult(publication, created=True, records=len(saved))

@@ -1,7 +1,10 @@
 """CSV import and export of records in the admin (django-import-export).
 
-Rows are matched on natural keys (a publication's slug with a statistic's key, a region's
-code ...), validated with the models' own clean() so editors see the same messages as in the
+One resource per kind of record, derived from the model: its natural key, then every public
+field (each translated one followed by its twins, who states it included), its position and
+whether it is published. Rows are matched on natural keys (a publication's slug with a
+statistic's key, a region's code ...), a related record is named by its natural key too,
+rows are validated with the models' own clean() so editors see the same messages as in the
 forms, and imported all or nothing. Exported text cells go through the same formula
 neutraliser as the public downloads.
 """
@@ -10,7 +13,7 @@ from decimal import Decimal
 
 from import_export import fields, resources, widgets
 
-from whitepaper.models import IndustrySegment, Publication, Region, Statistic, Tendency
+from whitepaper.models import RECORD_MODELS, Publication
 from whitepaper.models.correction import IMPORT_REASON
 from whitepaper.spreadsheet_safety import neutralise
 
@@ -37,68 +40,61 @@ class RecordResource(resources.ModelResource):
         return neutralise(rendered)
 
 
-class PublicationRecordResource(RecordResource):
-    """A record of one publication, named in the file by the publication's slug."""
+class NaturalKeyWidget(widgets.ForeignKeyWidget):
+    """A related record named by the last part of its natural key: a publication by its slug,
+    a region by its code, a statistic by its key within the row's publication."""
 
-    publication = fields.Field(
-        attribute="publication",
-        column_name="publication",
-        widget=widgets.ForeignKeyWidget(Publication, field="slug"),
+    def __init__(self, model):
+        *scope, own = model.NATURAL_KEY
+        self.scoped = bool(scope)
+        super().__init__(model, field=own)
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        queryset = super().get_queryset(value, row, *args, **kwargs)
+        if self.scoped:
+            return queryset.filter(publication__slug=row.get("publication"))
+        return queryset
+
+
+def key_columns(model):
+    """The columns of a model's natural key: ("publication__slug", "key") -> publication, key."""
+    return [lookup.split("__", 1)[0] for lookup in model.NATURAL_KEY]
+
+
+def columns(model):
+    """A kind's CSV columns: its natural key, its public fields with their twins, then its
+    position and its published flag where it has them."""
+    names = [*key_columns(model)]
+    for name in (*model.public_fields(), "position", "is_published"):
+        if name not in names and any(field.name == name for field in model._meta.fields):
+            names.append(name)
+    return names
+
+
+def resource_for(model):
+    """The CSV resource of a kind of record."""
+    related = {
+        name: fields.Field(
+            attribute=name,
+            column_name=name,
+            widget=NaturalKeyWidget(model._meta.get_field(name).related_model),
+        )
+        for name in columns(model)
+        if model._meta.get_field(name).many_to_one
+    }
+    meta = type(
+        "Meta",
+        (RecordResource.Meta,),
+        {
+            "abstract": False,
+            "model": model,
+            "import_id_fields": key_columns(model),
+            "fields": columns(model),
+            "export_order": columns(model),
+        },
     )
-
-    class Meta(RecordResource.Meta):
-        abstract = True
+    return type(f"{model.__name__}Resource", (RecordResource,), {**related, "Meta": meta})
 
 
-class StatisticResource(PublicationRecordResource):
-    class Meta(PublicationRecordResource.Meta):
-        model = Statistic
-        import_id_fields = ["publication", "key"]
-        fields = [
-            "publication",
-            "key",
-            "label",
-            "value",
-            "qualifier",
-            "unit",
-            "category",
-            "as_of",
-            "source_quote",
-            "note",
-            "position",
-            "is_published",
-        ]
-        export_order = fields
-
-
-class IndustrySegmentResource(PublicationRecordResource):
-    class Meta(PublicationRecordResource.Meta):
-        model = IndustrySegment
-        import_id_fields = ["publication", "slug"]
-        fields = [
-            "publication",
-            "slug",
-            "name",
-            "stage",
-            "description",
-            "source_quote",
-            "position",
-            "is_published",
-        ]
-        export_order = fields
-
-
-class TendencyResource(PublicationRecordResource):
-    class Meta(PublicationRecordResource.Meta):
-        model = Tendency
-        import_id_fields = ["publication", "number"]
-        fields = ["publication", "number", "title", "text", "source_quote", "is_published"]
-        export_order = fields
-
-
-class RegionResource(RecordResource):
-    class Meta(RecordResource.Meta):
-        model = Region
-        import_id_fields = ["code"]
-        fields = ["code", "name", "name_zh", "kind"]
-        export_order = fields
+#: The resource of every kind with a CSV file in the admin, by model.
+RESOURCES = {model: resource_for(model) for model in RECORD_MODELS if model is not Publication}

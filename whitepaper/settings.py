@@ -10,10 +10,11 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV
 
+from whitepaper import translation
 from whitepaper.env import env_bool, env_int, env_list, env_str
+from whitepaper.translation import SOURCE_LANGUAGE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -164,8 +165,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LANGUAGE_CODE = SOURCE_LANGUAGE.code
+LANGUAGES = translation.LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 #: The site's own date formats per language (20 May 2018, 2018年5月20日).
 FORMAT_MODULE_PATH = ["whitepaper.formats"]

@@ -1,5 +1,5 @@
 """The site's URLs. Public pages are in English at their paths and in Chinese under
-/zh-hans/ (whitepaper.language); the admin and the files for machines have one address."""
+/<language code>/ (whitepaper.language); the admin and the files for machines have one address."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from reports import health
 from reports.sitemaps import SITEMAPS
+from whitepaper.translation import TRANSLATIONS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -16,7 +17,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={"translations": TRANSLATIONS},
+        ),
         name="robots",
     ),
     path(

@@ -1,9 +1,10 @@
 """Template tags for records in two languages (see reports.bilingual)."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from reports.bilingual import field_html, stated_text_html
+from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
 register = template.Library()
 
@@ -34,3 +35,21 @@ def in_english(text):
     """{{ publication.source_title|in_english }}: English words inside a sentence of the
     page, in their own lang attribute (for a Chinese page's screen readers and fonts)."""
     return format_html('<span lang="en">{}</span>', text)
+
+
+@register.simple_tag(takes_context=True)
+def translations(context, record, field):
+    """{% translations region "name" %}: on a page in the source's language, the field's
+    translations that exist, each in its lang attribute, comma-separated (a region's name in
+    Chinese beside the English one); nothing on a page in a translation."""
+    if context.get("page_lang") != SOURCE_LANGUAGE.tag:
+        return ""
+    return format_html_join(
+        ", ",
+        '<span lang="{}">{}</span>',
+        (
+            (lang.tag, getattr(record, twin(field, lang)))
+            for lang in TRANSLATIONS
+            if getattr(record, twin(field, lang))
+        ),
+    )

@@ -7,7 +7,7 @@ import uuid
 import django.db.models.deletion
 from django.db import migrations, models
 
-import whitepaper.models.translation
+import whitepaper.translation
 
 
 class Migration(migrations.Migration):
@@ -85,6 +85,6 @@ class Migration(migrations.Migration):
                     models.Index(fields=["content_type", "object_id"], name="correction_record"),
                 ],
             },
-            bases=(whitepaper.models.translation.Translatable, models.Model),
+            bases=(whitepaper.translation.Translatable, models.Model),
         ),
     ]

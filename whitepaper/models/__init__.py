@@ -1,15 +1,29 @@
 """The white paper's records, one module per kind.
 
 Every record keeps the sentence it came from (``source_quote``) so that a reader can check
-it, and records shown to the public carry an ``is_published`` flag that staff control.
+it, and records shown to the public carry an ``is_published`` flag that staff control. Each
+kind of a publication's records is a PublicationRecord (models.base) that says once what is
+its own; importing its module here is what adds it to the site.
 """
 
-from whitepaper.models.base import NaturalKeyManager, PublishedQuerySet, TimeStamped
-from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
+from whitepaper.choices import Category, Qualifier, StatedBy, Unit
+from whitepaper.formatting import format_measure, format_number
+from whitepaper.models.base import (
+    NaturalKeyManager,
+    PublicationRecord,
+    PublicRecord,
+    PublishedQuerySet,
+    TimeStamped,
+)
 from whitepaper.models.correction import Correction
 from whitepaper.models.finding import Finding
-from whitepaper.models.formatting import format_measure, format_number
-from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
+from whitepaper.models.publication import (
+    OVERVIEW_LIMIT,
+    Publication,
+    record_models,
+    record_relations,
+    relation_of,
+)
 from whitepaper.models.region import Region, RegionalPresence
 from whitepaper.models.search import QUERY_MAX_LENGTH, HotKeyword, SearchCount, SearchDocument
 from whitepaper.models.segment import IndustrySegment
@@ -19,35 +33,22 @@ from whitepaper.models.statistic import (
     public_statistic_order,
 )
 from whitepaper.models.tendency import Tendency
-from whitepaper.models.translation import (
-    CHINESE,
-    HTML_LANG,
-    Text,
-    Translatable,
-    html_lang,
-    is_chinese,
-)
 from whitepaper.models.version import DataVersion
+from whitepaper.translation import HTML_LANG, Text, Translatable, html_lang
 
-#: Every kind of record, in the order the site lists them.
-RECORD_MODELS = [
-    Publication,
-    Statistic,
-    Region,
-    RegionalPresence,
-    IndustrySegment,
-    Tendency,
-    Finding,
-]
+#: Every kind of a publication's records, in the order the site lists them.
+PUBLICATION_RECORDS = record_models()
+#: Every model whose public fields readers see and the corrections log follows: the
+#: publication, the regions, and the publication's records.
+RECORD_MODELS = [Publication, Region, *PUBLICATION_RECORDS]
 
 __all__ = [
-    "CHINESE",
     "HTML_LANG",
     "OVERVIEW_LIMIT",
+    "PUBLICATION_RECORDS",
     "PUBLIC_STATISTIC_INDEXES",
     "QUERY_MAX_LENGTH",
     "RECORD_MODELS",
-    "RECORD_RELATIONS",
     "Category",
     "Correction",
     "DataVersion",
@@ -55,7 +56,9 @@ __all__ = [
     "HotKeyword",
     "IndustrySegment",
     "NaturalKeyManager",
+    "PublicRecord",
     "Publication",
+    "PublicationRecord",
     "PublishedQuerySet",
     "Qualifier",
     "Region",
@@ -72,6 +75,8 @@ __all__ = [
     "format_measure",
     "format_number",
     "html_lang",
-    "is_chinese",
     "public_statistic_order",
+    "record_models",
+    "record_relations",
+    "relation_of",
 ]

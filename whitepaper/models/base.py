@@ -1,9 +1,17 @@
-"""What every kind of record shares: timestamps, natural keys and the published filter."""
+"""What every kind of record shares: timestamps, natural keys, the published filter, and the
+abstract model of a publication's records, on which each kind says once what is its own."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from whitepaper.choices import StatedBy
+from whitepaper.fidelity import refuse_mismatches
+from whitepaper.translation import Translatable, twin, with_twins
+
+#: The permissions of a kind that staff can also import from CSV in the admin.
+IMPORTABLE = ("add", "change", "delete", "view", "import")
 
 
 class TimeStamped(models.Model):
@@ -26,15 +34,14 @@ def natural_key_of(record):
     return tuple(value_at(record, lookup) for lookup in record.NATURAL_KEY)
 
 
-#: A publication's long texts, which no table row shows: left out of the rows of a table.
+#: A publication's long texts, which no table row shows: left out of the rows of a table
+#: (with their translations: see publication_long_texts).
 PUBLICATION_LONG_TEXTS = (
     "summary",
-    "summary_zh",
     "source_quote",
     "source_text",
     "source_page_lines",
     "dates_note",
-    "dates_note_zh",
 )
 
 
@@ -47,21 +54,12 @@ def value_at(record, lookup):
 
 
 def record_page_url(record):
-    """The record's own public page: /publications/<slug>/<kind>/<key>/ (its URL_NAME with
-    the publication's slug and the value of its URL_KEY)."""
+    """The record's own public page: /publications/<slug>/<kind>/<key>/ (the URL named after
+    its KIND, with the publication's slug and the value of its URL_KEY)."""
     return reverse(
-        record.URL_NAME,
+        f"reports:{record.KIND}",
         kwargs={"slug": record.publication.slug, "key": value_at(record, record.URL_KEY)},
     )
-
-
-def with_public_changes(record):
-    """The record (or None) with ``public_changes``: its entries in the corrections log."""
-    if record is not None:
-        from whitepaper.models.correction import Correction
-
-        record.public_changes = list(Correction.objects.of_record(record))
-    return record
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -71,11 +69,12 @@ class PublishedQuerySet(models.QuerySet):
         """Published records with their publication (and the given relations) in the same
         query, without the long texts of any publication among them."""
         paths = ("publication", *related)
+        publication_model = self.model._meta.get_field("publication").related_model
         long_texts = [
             f"{path}__{name}"
             for path in paths
             if path.rsplit("__", 1)[-1] == "publication"
-            for name in PUBLICATION_LONG_TEXTS
+            for name in with_twins(PUBLICATION_LONG_TEXTS, publication_model)
         ]
         return self.published().select_related(*paths).defer(*long_texts)
 
@@ -90,15 +89,14 @@ class PublishedQuerySet(models.QuerySet):
 
     def for_record_page(self, slug, key):
         """The record's public page: the published record whose publication has this slug and
-        whose URL_KEY has this value, with what its page shows (RECORD_PAGE_RELATED) and its
-        public changes; None if there is no such record. Two queries."""
-        record = (
+        whose URL_KEY has this value, with what its page shows (RECORD_PAGE_RELATED); None if
+        there is no such record. One query."""
+        return (
             self.published()
-            .select_related(*getattr(self.model, "RECORD_PAGE_RELATED", ("publication",)))
+            .select_related(*self.model.RECORD_PAGE_RELATED)
             .filter(publication__slug=slug, **{self.model.URL_KEY: key})
             .first()
         )
-        return with_public_changes(record)
 
 
 def refuse_duplicate_in_publication(instance, field, message):
@@ -114,3 +112,91 @@ def refuse_duplicate_in_publication(instance, field, message):
     )
     if others.exists():
         raise ValidationError({field: message})
+
+
+class PublicRecord(Translatable):
+    """A record whose public fields are shown to readers and whose changes the corrections
+    log lists: the publication, a region, and each record of a publication."""
+
+    #: What the public sees of a record (without the translations' twin columns, which
+    #: public_fields() adds); a change to any of these is in the public log.
+    PUBLIC_FIELDS = ()
+    #: The field (lookup) that names a record in the corrections log.
+    LOG_LABEL = ""
+
+    @classmethod
+    def public_fields(cls):
+        """PUBLIC_FIELDS with each translated field followed by its twins."""
+        return with_twins(cls.PUBLIC_FIELDS, cls)
+
+    def log_label(self, lang):
+        """How the corrections log names the record in a language ('' where it has no
+        translation): the log keeps the name after the record is gone."""
+        return str(value_at(self, twin(self.LOG_LABEL, lang)))
+
+
+class PublicationRecord(PublicRecord, TimeStamped):
+    """A record of a publication: what the publication states, with the sentence it came from
+    and whose statement it is.
+
+    Each concrete kind says once, as class attributes, what is its own; every list of the
+    kinds (the tables, the record pages, the search index, the corrections log, the admin and
+    its CSV files, the dataset package, the sitemap) is derived from them. Each also has a
+    ``publication`` foreign key, whose related name (``statistics``) lists its records.
+    """
+
+    source_quote = models.TextField(_("source quote"), help_text=_("The sentence, verbatim."))
+    stated_by = models.CharField(
+        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    #: The kind's name: its record page's URL name, its search results' kind, its anchors.
+    KIND = ""
+    #: The path segment of the kind's record pages under a publication ("statistics").
+    URL_SEGMENT = ""
+    #: The lookup whose value names the record in its URL ("key", "region__code").
+    URL_KEY = ""
+    #: The lookups that name the record in fixtures, backups and CSV files.
+    NATURAL_KEY = ()
+    #: Fields (lookups) whose words the search index holds: the title, then the body. Their
+    #: translations are indexed with them.
+    SEARCH_TITLE = ()
+    SEARCH_BODY = ()
+    #: The kind's range of search document ids (whitepaper.search.documents): the kinds
+    #: with the fewest records have the lowest.
+    SEARCH_NUMBER = 0
+    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    NUMBERS_IN_QUOTE = ()
+    #: What a record page shows with the record, read in the same query.
+    RECORD_PAGE_RELATED = ("publication",)
+    #: The editors' order, in which pages list a publication's records of the kind.
+    LIST_ORDER = ("position", "pk")
+    #: What a listed record's links and labels need, read in the same query.
+    LIST_RELATED = ()
+    #: What the source reader needs to name a record beside its quote.
+    QUOTE_RELATED = ()
+    #: Whether the overview lists the newest publication's first records of the kind.
+    ON_OVERVIEW = True
+    #: Where the kind comes in the site's lists of kinds.
+    LIST_POSITION = 0
+
+    class Meta:
+        abstract = True
+        default_permissions = IMPORTABLE
+
+    def get_absolute_url(self):
+        return record_page_url(self)
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["whitepaper.publication"]
+
+    @property
+    def anchor(self):
+        return f"{self.KIND}-{str(value_at(self, self.URL_KEY)).lower()}"
+
+    def clean(self):
+        super().clean()
+        refuse_mismatches(self)

@@ -14,26 +14,22 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from whitepaper.models.publication import Publication
-from whitepaper.models.translation import Translatable
-
-#: The URL name of each kind of record's public page, by model name. A region's changes
-#: are shown on the page of its presence in the publication the change is listed under.
-RECORD_URL_NAMES = {
-    "statistic": "reports:statistic",
-    "regionalpresence": "reports:region",
-    "region": "reports:region",
-    "industrysegment": "reports:segment",
-    "tendency": "reports:tendency",
-    "finding": "reports:finding",
-}
+from whitepaper.models.publication import Publication, record_models
+from whitepaper.models.region import Region
+from whitepaper.translation import Translatable
 
 
-def current_key(model_name, key, **match):
+def page_model(model):
+    """The kind of record whose page shows a model's changes: its own, except for a region,
+    whose changes are shown on the page of its presence in the publication they are listed
+    under."""
+    if model is Region:
+        return Region._meta.get_field("presences").related_model
+    return model
+
+
+def current_key(model, key, **match):
     """The record's current URL key, if it is public now (a subquery on the log row)."""
-    from django.apps import apps
-
-    model = apps.get_model("whitepaper", model_name)
     records = model.objects.published().filter(**match)
     return Subquery(records.annotate(url_key=Cast(key, CharField())).values("url_key")[:1])
 
@@ -58,16 +54,21 @@ class CorrectionQuerySet(models.QuerySet):
             "publication_id": OuterRef("publication_id"),
         }
         whens = [
-            When(Q(content_type__model=kind), then=current_key(model, key, **match))
-            for kind, model, key, match in (
-                ("publication", "publication", "slug", this_record),
-                ("statistic", "statistic", "key", this_record),
-                ("regionalpresence", "regionalpresence", "region__code", this_record),
-                ("region", "regionalpresence", "region__code", its_presence),
-                ("industrysegment", "industrysegment", "slug", this_record),
-                ("tendency", "tendency", "number", this_record),
-                ("finding", "finding", "key", this_record),
-            )
+            When(
+                Q(content_type__model=Publication._meta.model_name),
+                then=current_key(Publication, "slug", **this_record),
+            ),
+            When(
+                Q(content_type__model=Region._meta.model_name),
+                then=current_key(page_model(Region), page_model(Region).URL_KEY, **its_presence),
+            ),
+            *(
+                When(
+                    Q(content_type__model=model._meta.model_name),
+                    then=current_key(model, model.URL_KEY, **this_record),
+                )
+                for model in record_models()
+            ),
         ]
         return self.select_related("content_type", "publication").annotate(
             record_key=Case(*whens, default=None, output_field=CharField())
@@ -81,9 +82,7 @@ class CorrectionQuerySet(models.QuerySet):
         """The public changes of one record, newest first (a presence's include those of
         its region listed under the same publication)."""
         rows = self.of_model(type(record)).filter(object_id=record.pk)
-        if hasattr(record, "region_id"):
-            from whitepaper.models.region import Region
-
+        if type(record) is page_model(Region):
             region_rows = self.of_model(Region).filter(
                 object_id=record.region_id, publication_id=record.publication_id
             )
@@ -126,7 +125,6 @@ class Correction(Translatable, models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("record id"))
     record_label = models.CharField(_("record"), max_length=300)
-    record_label_zh = models.CharField(_("record (Chinese)"), max_length=300, blank=True)
     kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
     field_name = models.CharField(_("field"), max_length=100, blank=True)
     old_value = models.TextField(_("old value"), blank=True)
@@ -197,7 +195,9 @@ class Correction(Translatable, models.Model):
         key = getattr(self, "record_key", None)
         if not key or self.publication is None:
             return ""
-        name = self.content_type.model
-        if name == "publication":
+        model = self.record_model
+        if model is Publication:
             return reverse("reports:publication", kwargs={"slug": key})
-        return reverse(RECORD_URL_NAMES[name], kwargs={"slug": self.publication.slug, "key": key})
+        return reverse(
+            f"reports:{page_model(model).KIND}", kwargs={"slug": self.publication.slug, "key": key}
+        )

@@ -4,23 +4,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
+    PublicationRecord,
     PublishedQuerySet,
-    TimeStamped,
-    natural_key_of,
-    record_page_url,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
-from whitepaper.models.translation import Translatable
 
 DUPLICATE_KEY = _("This publication already has a finding with this key.")
 
 
-class Finding(Translatable, TimeStamped):
+class Finding(PublicationRecord):
     """A statement without a number: an observation of the white paper, a statement about
     it, or a related note in the source text."""
 
@@ -40,36 +35,25 @@ class Finding(Translatable, TimeStamped):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("statement"), help_text=_("The statement in this site's words."))
-    text_zh = models.TextField(_("statement (Chinese)"), blank=True)
-    source_quote = models.TextField(_("source quote"))
-    stated_by = models.CharField(
-        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
-    )
     note = models.TextField(_("note"), blank=True)
-    note_zh = models.TextField(_("note (Chinese)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
 
+    KIND = "finding"
+    URL_SEGMENT = "findings"
+    URL_KEY = "key"
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("text", "note")
-    #: What the public sees of a finding; a change to any of these is in the public log.
-    PUBLIC_FIELDS = (
-        "key",
-        "kind",
-        "text",
-        "text_zh",
-        "source_quote",
-        "stated_by",
-        "note",
-        "note_zh",
-    )
-    URL_NAME = "reports:finding"
-    URL_KEY = "key"
+    PUBLIC_FIELDS = ("key", "kind", "text", "source_quote", "stated_by", "note")
+    SEARCH_TITLE = ("text",)
+    SEARCH_BODY = ("note", "source_quote")
+    SEARCH_NUMBER = 5
+    LOG_LABEL = "text"
+    LIST_POSITION = 5
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublishedQuerySet)()
 
-    class Meta:
+    class Meta(PublicationRecord.Meta):
         ordering = ["publication_id", "position", "pk"]
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
@@ -84,19 +68,6 @@ class Finding(Translatable, TimeStamped):
     def __str__(self):
         return self.text
 
-    def get_absolute_url(self):
-        return record_page_url(self)
-
-    def natural_key(self):
-        return natural_key_of(self)
-
-    natural_key.dependencies = ["whitepaper.publication"]
-
-    @property
-    def anchor(self):
-        return f"finding-{self.key}"
-
     def clean(self):
-        super().clean()
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
-        refuse_mismatches(self)
+        super().clean()

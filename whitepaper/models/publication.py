@@ -9,48 +9,53 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from whitepaper.fidelity import refuse_mismatches
-from whitepaper.models.base import NaturalKeyManager, TimeStamped, natural_key_of
-from whitepaper.models.translation import Translatable
+from whitepaper.models.base import (
+    NaturalKeyManager,
+    PublicationRecord,
+    PublicRecord,
+    TimeStamped,
+    natural_key_of,
+)
 
 #: How many records of each kind the overview lists before pointing to the tables.
 OVERVIEW_LIMIT = 12
 #: How many records of each kind a publication's page lists before pointing to the tables.
 PUBLICATION_PAGE_LIMIT = 100
-#: The related names of a publication's records, in the order pages list them.
-RECORD_RELATIONS = ("statistics", "regional_presences", "segments", "tendencies", "findings")
-#: How a page lists each kind of record, where not by the editors' position.
-RECORD_ORDER = {"tendencies": ("number", "pk")}
 
 DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
 
 
-#: What a listed record's links and labels need, read in the same query.
-RECORD_RELATED = {"regional_presences": ("region", "combined_share__publication")}
+def record_models():
+    """Every kind of a publication's records, in the order the site lists them."""
+    return sorted(PublicationRecord.__subclasses__(), key=lambda model: model.LIST_POSITION)
 
 
-def listed_records(publication, relation, limit):
+def relation_of(model):
+    """The related name of a kind's records on their publication: Statistic -> "statistics"."""
+    return model._meta.get_field("publication").remote_field.related_name
+
+
+def record_relations():
+    return [relation_of(model) for model in record_models()]
+
+
+def listed_records(publication, model, limit):
     """The first ``limit`` published records of one kind of the publication, in the editors'
     order: one index range read with LIMIT. Each record's publication is this one (the
     related manager sets it), so its links cost no query."""
     return list(
-        getattr(publication, relation)
+        getattr(publication, relation_of(model))
         .filter(is_published=True)
-        .select_related(*RECORD_RELATED.get(relation, ()))
-        .order_by(*RECORD_ORDER.get(relation, ("position", "pk")))[:limit]
+        .select_related(*model.LIST_RELATED)
+        .order_by(*model.LIST_ORDER)[:limit]
     )
 
 
-def records_of(relation):
-    """The model of a publication's records by related name, e.g. Statistic."""
-    return Publication._meta.get_field(relation).related_model
-
-
-def of_published_records(relation, aggregate):
+def of_published_records(model, aggregate):
     """A subquery: the aggregate (Max("updated_at"), Count("pk")) over the publication's
     published records of one kind, NULL when it has none."""
     return Subquery(
-        records_of(relation)
-        .objects.filter(publication=OuterRef("pk"), is_published=True)
+        model.objects.filter(publication=OuterRef("pk"), is_published=True)
         .order_by()
         .values("publication")
         .annotate(result=aggregate)
@@ -76,8 +81,8 @@ class PublicationQuerySet(models.QuerySet):
         """Annotate ``last_edited``: the newest edit to the publication or to any of its
         published records, in the same query."""
         newest_edits = [
-            Coalesce(of_published_records(relation, Max("updated_at")), F("updated_at"))
-            for relation in RECORD_RELATIONS
+            Coalesce(of_published_records(model, Max("updated_at")), F("updated_at"))
+            for model in record_models()
         ]
         return self.annotate(last_edited=Greatest(F("updated_at"), *newest_edits))
 
@@ -90,15 +95,15 @@ class PublicationQuerySet(models.QuerySet):
         (each an index range read with LIMIT) and links to the tables for the rest.
         """
         counts = {
-            f"{relation}_count": Coalesce(of_published_records(relation, Count("pk")), 0)
-            for relation in RECORD_RELATIONS
+            f"{relation_of(model)}_count": Coalesce(of_published_records(model, Count("pk")), 0)
+            for model in record_models()
         }
         publication = self.published().filter(slug=slug).with_last_edited().annotate(**counts)
         publication = publication.first()
         if publication is not None:
-            for relation in RECORD_RELATIONS:
-                records = listed_records(publication, relation, PUBLICATION_PAGE_LIMIT)
-                setattr(publication, f"listed_{relation}", records)
+            for model in record_models():
+                records = listed_records(publication, model, PUBLICATION_PAGE_LIMIT)
+                setattr(publication, f"listed_{relation_of(model)}", records)
         return publication
 
     def for_overview(self):
@@ -111,49 +116,40 @@ class PublicationQuerySet(models.QuerySet):
         publication = self.with_last_edited().newest()
         if publication is None:
             return None
-        publication.headline_statistics = listed_records(publication, "statistics", OVERVIEW_LIMIT)
-        publication.leading_regions = listed_records(
-            publication, "regional_presences", OVERVIEW_LIMIT
-        )
-        publication.listed_tendencies = listed_records(publication, "tendencies", OVERVIEW_LIMIT)
-        publication.listed_findings = listed_records(publication, "findings", OVERVIEW_LIMIT)
+        for model in record_models():
+            if model.ON_OVERVIEW:
+                records = listed_records(publication, model, OVERVIEW_LIMIT)
+                setattr(publication, f"listed_{relation_of(model)}", records)
         return publication
 
     def for_source_reader(self, slug):
         """The source reader: the published publication with this slug and every published
         record of it (whose quotes the reader marks), one query per kind; or None."""
-        related = {"regional_presences": ("region",)}
         return (
             self.published()
             .filter(slug=slug)
             .prefetch_related(
                 *(
                     models.Prefetch(
-                        relation,
-                        queryset=records_of(relation)
-                        .objects.filter(is_published=True)
-                        .select_related(*related.get(relation, ()))
-                        .order_by(*RECORD_ORDER.get(relation, ("position", "pk"))),
+                        relation_of(model),
+                        queryset=model.objects.filter(is_published=True)
+                        .select_related(*model.QUOTE_RELATED)
+                        .order_by(*model.LIST_ORDER),
                     )
-                    for relation in RECORD_RELATIONS
+                    for model in record_models()
                 )
             )
             .first()
         )
 
 
-class Publication(Translatable, TimeStamped):
+class Publication(PublicRecord, TimeStamped):
     title = models.CharField(_("title"), max_length=300)
-    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     publisher = models.CharField(
         _("publisher"), max_length=300, help_text=_("The issuing body, in full.")
     )
-    publisher_zh = models.CharField(_("publisher (Chinese)"), max_length=300, blank=True)
     publisher_abbreviation = models.CharField(_("publisher abbreviation"), max_length=30)
-    publisher_abbreviation_zh = models.CharField(
-        _("publisher abbreviation (Chinese)"), max_length=30, blank=True
-    )
     release_date = models.DateField(_("release date"))
     data_as_of = models.DateField(
         _("data as of"), help_text=_("The date the white paper's figures describe.")
@@ -172,11 +168,7 @@ class Publication(Translatable, TimeStamped):
         blank=True,
         help_text=_("What the source calls them."),
     )
-    quoted_person_role_zh = models.CharField(
-        _("role of the person quoted (Chinese)"), max_length=300, blank=True
-    )
     summary = models.TextField(_("summary"), help_text=_("This site's summary, not a quote."))
-    summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
     source_title = models.CharField(
         _("source title"), max_length=300, help_text=_("The title of the text this site holds.")
     )
@@ -202,7 +194,6 @@ class Publication(Translatable, TimeStamped):
         blank=True,
         help_text=_("How the stored dates follow from the source, where the source is not exact."),
     )
-    dates_note_zh = models.TextField(_("note on dates (Chinese)"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("slug",)
@@ -215,30 +206,36 @@ class Publication(Translatable, TimeStamped):
         "dates_note",
     )
 
-    #: What the public sees of a publication; a change to any of these is in the public log.
     PUBLIC_FIELDS = (
         "title",
-        "title_zh",
         "slug",
         "publisher",
-        "publisher_zh",
         "publisher_abbreviation",
-        "publisher_abbreviation_zh",
         "release_date",
         "data_as_of",
         "quoted_person",
         "quoted_person_role",
-        "quoted_person_role_zh",
         "summary",
-        "summary_zh",
         "source_title",
         "source_url",
         "source_quote",
         "source_text",
         "source_page_lines",
         "dates_note",
-        "dates_note_zh",
     )
+    KIND = "publication"
+    SEARCH_TITLE = ("title", "publisher_abbreviation")
+    SEARCH_BODY = (
+        "publisher",
+        "summary",
+        "quoted_person",
+        "quoted_person_role",
+        "source_title",
+        "source_quote",
+        "dates_note",
+    )
+    SEARCH_NUMBER = 1
+    LOG_LABEL = "title"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(PublicationQuerySet)()

@@ -9,36 +9,36 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
+from whitepaper.choices import Unit
 from whitepaper.models.base import (
+    IMPORTABLE,
     NaturalKeyManager,
+    PublicationRecord,
+    PublicRecord,
     PublishedQuerySet,
     TimeStamped,
     natural_key_of,
-    record_page_url,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import StatedBy, Unit
 from whitepaper.models.publication import Publication
 from whitepaper.models.statistic import Statistic
-from whitepaper.models.translation import Translatable
 
 CODE_FORMAT = _("Use the ISO 3166-2:CN form, for example CN-BJ.")
 DUPLICATE_REGION = _("This publication already has a record for this region.")
 
 
-class Region(Translatable, TimeStamped):
+class Region(PublicRecord, TimeStamped):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
         PROVINCE = "province", _("province")
         AUTONOMOUS_REGION = "autonomous_region", _("autonomous region")
         SAR = "sar", _("special administrative region")
 
-    name = models.CharField(_("English name"), max_length=100, unique=True)
-    name_zh = models.CharField(
-        _("Chinese name"),
-        max_length=50,
-        help_text=_("This site's addition: the source names regions in English."),
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("In English, as the source names the region."),
     )
     code = models.CharField(
         _("ISO 3166-2:CN code"),
@@ -53,16 +53,17 @@ class Region(Translatable, TimeStamped):
     NATURAL_KEY = ("code",)
     TRANSLATED_FIELDS = ("name",)
     #: Shown on the page of every published record of the region; changes are logged there.
-    PUBLIC_FIELDS = ("code", "name", "name_zh", "kind")
+    PUBLIC_FIELDS = ("code", "name", "kind")
+    LOG_LABEL = "name"
 
     history = HistoricalRecords()
     objects = NaturalKeyManager()
 
     class Meta:
         ordering = ["name"]
+        default_permissions = IMPORTABLE
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        permissions = [("import_region", "Can import regions from CSV")]
         constraints = [
             # Portable (no REGEXP, which SQLite lacks outside Django); the field's validator
             # checks the letters.
@@ -87,7 +88,7 @@ class RegionalPresenceQuerySet(PublishedQuerySet):
         return self.published_rows("region", "combined_share__publication")
 
 
-class RegionalPresence(Translatable, TimeStamped):
+class RegionalPresence(PublicationRecord):
     """A region the publication names, with what it says of that region."""
 
     publication = models.ForeignKey(
@@ -120,18 +121,14 @@ class RegionalPresence(Translatable, TimeStamped):
         verbose_name=_("combined share"),
         help_text=_("The figure this region contributes to together with others."),
     )
-    source_quote = models.TextField(_("source quote"))
-    stated_by = models.CharField(
-        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
-    )
     note = models.TextField(_("note"), blank=True)
-    note_zh = models.TextField(_("note (Chinese)"), blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
 
+    KIND = "region"
+    URL_SEGMENT = "regions"
+    URL_KEY = "region__code"
     NATURAL_KEY = ("publication__slug", "region__code")
     TRANSLATED_FIELDS = ("note",)
-    #: What the public sees of a presence (besides its region's own fields); a change to
-    #: any of these is in the public log. Not position: the editors' order.
+    #: Besides its region's own fields, which the page shows and the log lists.
     PUBLIC_FIELDS = (
         "region",
         "rank",
@@ -140,18 +137,21 @@ class RegionalPresence(Translatable, TimeStamped):
         "source_quote",
         "stated_by",
         "note",
-        "note_zh",
     )
-    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    SEARCH_TITLE = ("region__name", "region__code")
+    SEARCH_BODY = ("note", "source_quote")
+    SEARCH_NUMBER = 2
     NUMBERS_IN_QUOTE = ("company_count", "rank")
-    URL_NAME = "reports:region"
-    URL_KEY = "region__code"
     RECORD_PAGE_RELATED = ("publication", "region", "combined_share__publication")
+    LIST_RELATED = ("region", "combined_share__publication")
+    QUOTE_RELATED = ("region",)
+    LOG_LABEL = "region__name"
+    LIST_POSITION = 2
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(RegionalPresenceQuerySet)()
 
-    class Meta:
+    class Meta(PublicationRecord.Meta):
         ordering = ["publication_id", "position", "pk"]
         verbose_name = _("regional presence")
         verbose_name_plural = _("regional presences")
@@ -166,9 +166,6 @@ class RegionalPresence(Translatable, TimeStamped):
     def __str__(self):
         return f"{self.region.name} — {self.publication}"
 
-    def get_absolute_url(self):
-        return record_page_url(self)
-
     def natural_key(self):
         return natural_key_of(self)
 
@@ -181,12 +178,7 @@ class RegionalPresence(Translatable, TimeStamped):
         share = self.combined_share
         return share if share is not None and share.is_published else None
 
-    @property
-    def anchor(self):
-        return f"region-{self.region.code.lower()}"
-
     def clean(self):
-        super().clean()
         refuse_duplicate_in_publication(self, "region", DUPLICATE_REGION)
         share = self.combined_share
         if share and self.publication_id and share.publication_id != self.publication_id:
@@ -195,4 +187,4 @@ class RegionalPresence(Translatable, TimeStamped):
             )
         if share and share.unit != Unit.PERCENT:
             raise ValidationError({"combined_share": _("Choose a figure given in percent.")})
-        refuse_mismatches(self)
+        super().clean()

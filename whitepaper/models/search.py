@@ -28,17 +28,12 @@ class SearchDocument(models.Model):
     and a record's document is found from the record alone.
     """
 
-    class Kind(models.TextChoices):
-        STATISTIC = "statistic", _("statistic")
-        REGION = "region", _("region")
-        SEGMENT = "segment", _("industry segment")
-        TENDENCY = "tendency", _("development tendency")
-        FINDING = "finding", _("finding")
-        PUBLICATION = "publication", _("publication")
-        SENTENCE = "sentence", _("sentence of a source text")
-
     id = models.BigIntegerField(primary_key=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        help_text=_("The KIND of the record's model, or a sentence of a source text."),
+    )
     record_id = models.BigIntegerField(
         _("record id"), help_text=_("For a sentence, its number in the source text.")
     )

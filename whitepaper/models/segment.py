@@ -4,18 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
+    PublicationRecord,
     PublishedQuerySet,
-    TimeStamped,
-    natural_key_of,
-    record_page_url,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
-from whitepaper.models.translation import Translatable
 
 DUPLICATE_SLUG = _("This publication already has a segment with this slug.")
 
@@ -25,7 +20,7 @@ class IndustrySegmentQuerySet(PublishedQuerySet):
         return self.published_rows()
 
 
-class IndustrySegment(Translatable, TimeStamped):
+class IndustrySegment(PublicationRecord):
     class Stage(models.TextChoices):
         UPSTREAM_HARDWARE = "upstream_hardware", _("upstream hardware manufacturing")
         PLATFORM_SERVICES = "platform_services", _("platform services")
@@ -43,44 +38,33 @@ class IndustrySegment(Translatable, TimeStamped):
         verbose_name=_("publication"),
     )
     name = models.CharField(_("name"), max_length=200, help_text=_("This site's short name."))
-    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
     stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
     description = models.TextField(
         _("editor's description"), blank=True, help_text=_("This site's words, not a quote.")
     )
-    description_zh = models.TextField(_("editor's description (Chinese)"), blank=True)
-    source_quote = models.TextField(_("source quote"))
-    stated_by = models.CharField(
-        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
-    )
     position = models.PositiveIntegerField(_("position"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
 
+    KIND = "segment"
+    URL_SEGMENT = "segments"
+    URL_KEY = "slug"
     NATURAL_KEY = ("publication__slug", "slug")
     TRANSLATED_FIELDS = ("name", "description")
-    #: What the public sees of a segment; a change to any of these is in the public log.
-    PUBLIC_FIELDS = (
-        "name",
-        "name_zh",
-        "slug",
-        "stage",
-        "description",
-        "description_zh",
-        "source_quote",
-        "stated_by",
-    )
-    URL_NAME = "reports:segment"
-    URL_KEY = "slug"
+    PUBLIC_FIELDS = ("name", "slug", "stage", "description", "source_quote", "stated_by")
+    SEARCH_TITLE = ("name",)
+    SEARCH_BODY = ("description", "source_quote")
+    SEARCH_NUMBER = 3
+    LOG_LABEL = "name"
+    LIST_POSITION = 3
+    ON_OVERVIEW = False
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(IndustrySegmentQuerySet)()
 
-    class Meta:
+    class Meta(PublicationRecord.Meta):
         ordering = ["publication_id", "position", "pk"]
         verbose_name = _("industry segment")
         verbose_name_plural = _("industry segments")
-        permissions = [("import_industrysegment", "Can import industry segments from CSV")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "slug"],
@@ -92,19 +76,6 @@ class IndustrySegment(Translatable, TimeStamped):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return record_page_url(self)
-
-    def natural_key(self):
-        return natural_key_of(self)
-
-    natural_key.dependencies = ["whitepaper.publication"]
-
-    @property
-    def anchor(self):
-        return f"segment-{self.slug}"
-
     def clean(self):
-        super().clean()
         refuse_duplicate_in_publication(self, "slug", DUPLICATE_SLUG)
-        refuse_mismatches(self)
+        super().clean()

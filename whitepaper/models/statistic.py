@@ -7,20 +7,15 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
+from whitepaper.choices import Category, Qualifier, Unit
+from whitepaper.formatting import format_measure
 from whitepaper.models.base import (
     NaturalKeyManager,
+    PublicationRecord,
     PublishedQuerySet,
-    TimeStamped,
-    natural_key_of,
-    record_page_url,
     refuse_duplicate_in_publication,
-    with_public_changes,
 )
-from whitepaper.models.choices import Category, Qualifier, StatedBy, Unit
-from whitepaper.models.formatting import format_measure
 from whitepaper.models.publication import Publication
-from whitepaper.models.translation import Translatable
 
 NEGATIVE_VALUE = _("A count or share cannot be negative.")
 PERCENT_ABOVE_100 = _("A percentage cannot be above 100.")
@@ -57,10 +52,10 @@ class StatisticQuerySet(PublishedQuerySet):
         return self.published_rows()
 
     def for_record_page(self, slug, key):
-        """The statistic's page: the statistic with its publication, the published regions
-        it is the combined share of, and its public changes; or None. Three queries."""
+        """The statistic's page: the statistic with its publication and the published regions
+        it is the combined share of; or None. Two queries."""
         regions = self.model._meta.get_field("regions").related_model
-        statistic = (
+        return (
             self.published()
             .select_related("publication")
             .prefetch_related(
@@ -74,10 +69,9 @@ class StatisticQuerySet(PublishedQuerySet):
             .filter(publication__slug=slug, key=key)
             .first()
         )
-        return with_public_changes(statistic)
 
 
-class Statistic(Translatable, TimeStamped):
+class Statistic(PublicationRecord):
     publication = models.ForeignKey(
         Publication,
         on_delete=models.CASCADE,
@@ -90,7 +84,6 @@ class Statistic(Translatable, TimeStamped):
         _("key"), max_length=100, help_text=_("A stable name for citing and linking.")
     )
     label = models.CharField(_("label"), max_length=300, help_text=_("This site's label."))
-    label_zh = models.CharField(_("label (Chinese)"), max_length=300, blank=True)
     value = models.DecimalField(
         _("value"),
         max_digits=14,
@@ -107,22 +100,17 @@ class Statistic(Translatable, TimeStamped):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     as_of = models.DateField(_("as of"))
-    source_quote = models.TextField(_("source quote"), help_text=_("The sentence, verbatim."))
-    stated_by = models.CharField(
-        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
-    )
     note = models.TextField(_("note"), blank=True)
-    note_zh = models.TextField(_("note (Chinese)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
 
+    KIND = "statistic"
+    URL_SEGMENT = "statistics"
+    URL_KEY = "key"
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("label", "note")
-    #: What the public sees of a statistic; a change to any of these is in the public log.
     PUBLIC_FIELDS = (
         "key",
         "label",
-        "label_zh",
         "value",
         "unit",
         "qualifier",
@@ -131,23 +119,23 @@ class Statistic(Translatable, TimeStamped):
         "source_quote",
         "stated_by",
         "note",
-        "note_zh",
     )
-    #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
+    SEARCH_TITLE = ("label",)
+    SEARCH_BODY = ("note", "source_quote", "value")
+    SEARCH_NUMBER = 7
     NUMBERS_IN_QUOTE = ("value",)
-    URL_NAME = "reports:statistic"
-    URL_KEY = "key"
+    LOG_LABEL = "label"
+    LIST_POSITION = 1
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(StatisticQuerySet)()
 
-    class Meta:
+    class Meta(PublicationRecord.Meta):
         # By the publication's id, not its title: the default order then walks an index
         # instead of sorting the whole table.
         ordering = list(public_statistic_order())
         verbose_name = _("statistic")
         verbose_name_plural = _("statistics")
-        permissions = [("import_statistic", "Can import statistics from CSV")]
         # The public table reads published rows only, so its indexes are partial (on
         # published rows) and each holds the publication's id: a page, a count or a deep
         # page then reads one index and never a table row it does not show. The admin
@@ -180,25 +168,12 @@ class Statistic(Translatable, TimeStamped):
     def __str__(self):
         return f"{self.label}: {self.display_value}"
 
-    def get_absolute_url(self):
-        return record_page_url(self)
-
-    def natural_key(self):
-        return natural_key_of(self)
-
-    natural_key.dependencies = ["whitepaper.publication"]
-
-    @property
-    def anchor(self):
-        return f"statistic-{self.key}"
-
     @property
     def display_value(self):
         return format_measure(self.value, self.unit, self.qualifier)
 
     def clean(self):
-        super().clean()
         if self.unit == Unit.PERCENT and self.value is not None and self.value > 100:
             raise ValidationError({"value": PERCENT_ABOVE_100})
         refuse_duplicate_in_publication(self, "key", DUPLICATE_KEY)
-        refuse_mismatches(self)
+        super().clean()

@@ -6,18 +6,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
+    PublicationRecord,
     PublishedQuerySet,
-    TimeStamped,
-    natural_key_of,
-    record_page_url,
     refuse_duplicate_in_publication,
 )
-from whitepaper.models.choices import StatedBy
 from whitepaper.models.publication import Publication
-from whitepaper.models.translation import Translatable
+from whitepaper.translation import twin
 
 NUMBER_FROM_1 = _("Numbers start at 1.")
 DUPLICATE_NUMBER = _("This publication already has a tendency with this number.")
@@ -36,7 +32,7 @@ class TendencyQuerySet(PublishedQuerySet):
         return super().for_record_page(slug, int(key))
 
 
-class Tendency(Translatable, TimeStamped):
+class Tendency(PublicationRecord):
     publication = models.ForeignKey(
         Publication,
         on_delete=models.CASCADE,
@@ -49,40 +45,28 @@ class Tendency(Translatable, TimeStamped):
     title = models.CharField(
         _("short title"), max_length=200, help_text=_("An editor's short title; not a quote.")
     )
-    title_zh = models.CharField(_("short title (Chinese)"), max_length=200, blank=True)
     text = models.TextField(_("text as stated"))
-    text_zh = models.TextField(
-        _("text as stated (Chinese)"), blank=True, help_text=_("This site's translation.")
-    )
-    source_quote = models.TextField(_("source quote"))
-    stated_by = models.CharField(
-        _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
-    )
-    is_published = models.BooleanField(_("published"), default=True)
 
+    KIND = "tendency"
+    URL_SEGMENT = "tendencies"
+    URL_KEY = "number"
     NATURAL_KEY = ("publication__slug", "number")
     TRANSLATED_FIELDS = ("title", "text")
-    #: What the public sees of a tendency; a change to any of these is in the public log.
-    PUBLIC_FIELDS = (
-        "number",
-        "title",
-        "title_zh",
-        "text",
-        "text_zh",
-        "source_quote",
-        "stated_by",
-    )
-    URL_NAME = "reports:tendency"
-    URL_KEY = "number"
+    PUBLIC_FIELDS = ("number", "title", "text", "source_quote", "stated_by")
+    SEARCH_TITLE = ("title",)
+    SEARCH_BODY = ("text", "source_quote")
+    SEARCH_NUMBER = 4
+    LOG_LABEL = "title"
+    LIST_ORDER = ("number", "pk")
+    LIST_POSITION = 4
 
     history = HistoricalRecords()
     objects = NaturalKeyManager.from_queryset(TendencyQuerySet)()
 
-    class Meta:
+    class Meta(PublicationRecord.Meta):
         ordering = ["publication_id", "number"]
         verbose_name = _("development tendency")
         verbose_name_plural = _("development tendencies")
-        permissions = [("import_tendency", "Can import development tendencies from CSV")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "number"],
@@ -99,19 +83,11 @@ class Tendency(Translatable, TimeStamped):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def get_absolute_url(self):
-        return record_page_url(self)
-
-    def natural_key(self):
-        return natural_key_of(self)
-
-    natural_key.dependencies = ["whitepaper.publication"]
-
-    @property
-    def anchor(self):
-        return f"tendency-{self.number}"
+    def log_label(self, lang):
+        """The number and the short title ('' where the title has no translation)."""
+        title = getattr(self, twin("title", lang))
+        return f"{self.number}. {title}" if title else ""
 
     def clean(self):
-        super().clean()
         refuse_duplicate_in_publication(self, "number", DUPLICATE_NUMBER)
-        refuse_mismatches(self)
+        super().clean()

@@ -15,41 +15,40 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from whitepaper.models import (
-    Finding,
-    IndustrySegment,
     Publication,
     Region,
-    RegionalPresence,
     SearchDocument,
-    Statistic,
-    Tendency,
     format_number,
+    record_models,
 )
 from whitepaper.models.base import value_at
 from whitepaper.search.text import index_text
+from whitepaper.translation import with_twins
 
-Kind = SearchDocument.Kind
+#: The kind of a sentence of a publication's source text; every other kind is a model's KIND.
+SENTENCE = "sentence"
+PUBLICATION = Publication.KIND
+#: The models whose records the index holds, each with its SEARCH_TITLE, SEARCH_BODY and
+#: SEARCH_NUMBER: the publications and every kind of their records.
+SEARCHED_MODELS = (*record_models(), Publication)
 
-#: Document ids: the kind's number times KIND_OFFSET, plus the record's key (for a sentence:
-#: its publication's id times SENTENCES_PER_PUBLICATION, plus its number). The kinds with the
-#: fewest records come first: a search of one kind seeks to its range in the index's lists,
-#: and FTS5 seeks past a long run of other documents slowly (measured: 0.7 ms to skip a
-#: million statistics for each phrase, against 0.1 ms to reach a range before them).
+#: Document ids: the kind's number (its model's SEARCH_NUMBER) times KIND_OFFSET, plus the
+#: record's key (for a sentence: its publication's id times SENTENCES_PER_PUBLICATION, plus
+#: its number). The kinds with the fewest records come first: a search of one kind seeks to
+#: its range in the index's lists, and FTS5 seeks past a long run of other documents slowly
+#: (measured: 0.7 ms to skip a million statistics for each phrase, against 0.1 ms to reach a
+#: range before them).
 KIND_OFFSET = 10**15
 SENTENCES_PER_PUBLICATION = 10**6
+SENTENCE_NUMBER = 6
 KIND_NUMBERS = {
-    Kind.PUBLICATION: 1,
-    Kind.REGION: 2,
-    Kind.SEGMENT: 3,
-    Kind.TENDENCY: 4,
-    Kind.FINDING: 5,
-    Kind.SENTENCE: 6,
-    Kind.STATISTIC: 7,
+    **{model.KIND: model.SEARCH_NUMBER for model in SEARCHED_MODELS},
+    SENTENCE: SENTENCE_NUMBER,
 }
 #: The kinds in the order of their ids.
 KINDS_IN_ID_ORDER = sorted(KIND_NUMBERS, key=KIND_NUMBERS.get)
 #: A sentence of the source text counts half as much as a record saying the same.
-WEIGHTS = {Kind.SENTENCE: 0.5}
+WEIGHTS = {SENTENCE: 0.5}
 
 
 def kind_range(kind):
@@ -63,75 +62,45 @@ def document_id(kind, key):
 
 
 def sentence_range(publication_id):
-    start = document_id(Kind.SENTENCE, publication_id * SENTENCES_PER_PUBLICATION)
+    start = document_id(SENTENCE, publication_id * SENTENCES_PER_PUBLICATION)
     return start, start + SENTENCES_PER_PUBLICATION - 1
 
 
 @dataclass(frozen=True)
 class Source:
-    """A kind of record and the fields (lookups) of its title and its body."""
+    """A kind of record and the fields (lookups) of its title and its body, translations
+    included."""
 
-    kind: str
     model: type
-    title: tuple
-    body: tuple
-    publication: str = "publication_id"
-    related: tuple = ()
+
+    @property
+    def kind(self):
+        return self.model.KIND
+
+    @property
+    def title(self):
+        return with_twins(self.model.SEARCH_TITLE, self.model)
+
+    @property
+    def body(self):
+        return with_twins(self.model.SEARCH_BODY, self.model)
+
+    @property
+    def publication(self):
+        return "pk" if self.model is Publication else "publication_id"
+
+    @property
+    def related(self):
+        """The relations the title and body read through (a presence's region)."""
+        lookups = (*self.title, *self.body)
+        return tuple(sorted({lookup.rsplit("__", 1)[0] for lookup in lookups if "__" in lookup}))
 
     @property
     def fields(self):
         return ("pk", self.publication, *self.title, *self.body)
 
 
-SOURCES = (
-    Source(
-        Kind.STATISTIC,
-        Statistic,
-        title=("label", "label_zh"),
-        body=("note", "note_zh", "source_quote", "value"),
-    ),
-    Source(
-        Kind.REGION,
-        RegionalPresence,
-        title=("region__name", "region__name_zh", "region__code"),
-        body=("note", "note_zh", "source_quote"),
-        related=("region",),
-    ),
-    Source(
-        Kind.SEGMENT,
-        IndustrySegment,
-        title=("name", "name_zh"),
-        body=("description", "description_zh", "source_quote"),
-    ),
-    Source(
-        Kind.TENDENCY,
-        Tendency,
-        title=("title", "title_zh"),
-        body=("text", "text_zh", "source_quote"),
-    ),
-    Source(
-        Kind.FINDING, Finding, title=("text", "text_zh"), body=("note", "note_zh", "source_quote")
-    ),
-    Source(
-        Kind.PUBLICATION,
-        Publication,
-        title=("title", "title_zh", "publisher_abbreviation", "publisher_abbreviation_zh"),
-        body=(
-            "publisher",
-            "publisher_zh",
-            "summary",
-            "summary_zh",
-            "quoted_person",
-            "quoted_person_role",
-            "quoted_person_role_zh",
-            "source_title",
-            "source_quote",
-            "dates_note",
-            "dates_note_zh",
-        ),
-        publication="pk",
-    ),
-)
+SOURCES = tuple(Source(model) for model in SEARCHED_MODELS)
 SOURCE_OF_MODEL = {source.model: source for source in SOURCES}
 
 
@@ -187,11 +156,11 @@ def sentence_documents(publication_id, source_text, page_lines):
     first = publication_id * SENTENCES_PER_PUBLICATION
     return [
         (
-            document_id(Kind.SENTENCE, first + number),
-            Kind.SENTENCE,
+            document_id(SENTENCE, first + number),
+            SENTENCE,
             number,
             publication_id,
-            WEIGHTS.get(Kind.SENTENCE, 1.0),
+            WEIGHTS.get(SENTENCE, 1.0),
             "",
             index_text([sentence]),
         )

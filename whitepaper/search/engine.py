@@ -23,27 +23,20 @@ from urllib.parse import quote
 from django.db import connection
 from django.urls import reverse
 
-from whitepaper.models import (
-    Finding,
-    IndustrySegment,
-    Publication,
-    RegionalPresence,
-    Statistic,
-    Tendency,
-)
+from whitepaper.models import Publication, record_models
 from whitepaper.search import schema
-from whitepaper.search.documents import KINDS_IN_ID_ORDER, Kind, kind_range, source_sentences
-
-#: The kinds in the order pages list them.
-KINDS = (
-    Kind.STATISTIC,
-    Kind.REGION,
-    Kind.SEGMENT,
-    Kind.TENDENCY,
-    Kind.FINDING,
-    Kind.PUBLICATION,
-    Kind.SENTENCE,
+from whitepaper.search.documents import (
+    KINDS_IN_ID_ORDER,
+    PUBLICATION,
+    SENTENCE,
+    kind_range,
+    source_sentences,
 )
+
+#: The models of the kinds of a publication's records, by kind.
+RECORD_MODELS = {model.KIND: model for model in record_models()}
+#: The kinds in the order pages list them.
+KINDS = (*RECORD_MODELS, PUBLICATION, SENTENCE)
 RANKED_PER_KIND = 100
 COUNT_CAP = 1_000
 TITLE_WEIGHT = 10.0
@@ -264,17 +257,13 @@ class Sentence:
         return f"{reader}#:~:text={fragment}"
 
 
-#: The records of each kind as results show them, in one query per kind.
-#: Each record's link (its own page) needs its publication's slug, read in the same query.
-RECORDS = {
-    Kind.STATISTIC: lambda: Statistic.objects.select_related("publication"),
-    Kind.REGION: lambda: RegionalPresence.objects.select_related(
-        "publication", "region", "combined_share__publication"
-    ),
-    Kind.SEGMENT: lambda: IndustrySegment.objects.select_related("publication"),
-    Kind.TENDENCY: lambda: Tendency.objects.select_related("publication"),
-    Kind.FINDING: lambda: Finding.objects.select_related("publication"),
-}
+def records_to_show(kind):
+    """The records of a kind as results show them, in one query per kind: each record's link
+    (its own page) needs its publication's slug, read in the same query."""
+    if kind == PUBLICATION:
+        return Publication.objects.all()
+    model = RECORD_MODELS[kind]
+    return model.objects.select_related(*model.RECORD_PAGE_RELATED)
 
 
 def records_of(hits):
@@ -282,18 +271,17 @@ def records_of(hits):
     page (publications and sentences share one). A hit whose record has gone is left out."""
     wanted = {}
     for hit in hits:
-        kind = Kind.PUBLICATION if hit.kind == Kind.SENTENCE else hit.kind
-        record_id = hit.publication_id if hit.kind == Kind.SENTENCE else hit.record_id
+        kind = PUBLICATION if hit.kind == SENTENCE else hit.kind
+        record_id = hit.publication_id if hit.kind == SENTENCE else hit.record_id
         wanted.setdefault(kind, set()).add(record_id)
     loaded = {}
     for kind, ids in wanted.items():
-        queryset = Publication.objects.all() if kind == Kind.PUBLICATION else RECORDS[kind]()
-        loaded[kind] = queryset.filter(is_published=True).in_bulk(ids)
+        loaded[kind] = records_to_show(kind).filter(is_published=True).in_bulk(ids)
     sentences = {}
     shown = []
     for hit in hits:
-        if hit.kind == Kind.SENTENCE:
-            publication = loaded[Kind.PUBLICATION].get(hit.publication_id)
+        if hit.kind == SENTENCE:
+            publication = loaded[PUBLICATION].get(hit.publication_id)
             if publication is None:
                 continue
             if publication.pk not in sentences:

@@ -14,8 +14,8 @@ from whitepaper.models import SearchDocument
 from whitepaper.search import schema
 from whitepaper.search.documents import (
     COLUMNS,
+    PUBLICATION,
     SOURCES,
-    Kind,
     document_values,
     sentence_documents,
 )
@@ -26,7 +26,7 @@ BATCH_SIZE = 5000
 def batches(source, size):
     """The published records of a source, as value rows in source.fields order, in batches.
     A publication's rows end with its source text and its web page lines."""
-    extra = ("source_text", "source_page_lines") if source.kind == Kind.PUBLICATION else ()
+    extra = ("source_text", "source_page_lines") if source.kind == PUBLICATION else ()
     queryset = source.model._default_manager.filter(is_published=True).order_by("pk")
     last = None
     while True:
@@ -39,7 +39,7 @@ def batches(source, size):
 
 
 def documents_of(source, rows):
-    if source.kind != Kind.PUBLICATION:
+    if source.kind != PUBLICATION:
         return [document_values(source, row) for row in rows]
     documents = []
     for row in rows:

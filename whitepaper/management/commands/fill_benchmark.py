@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from whitepaper.management.progress import progress_line
 from whitepaper.models import Category, Publication, Qualifier, StatedBy, Statistic, Unit
+from whitepaper.translation import TRANSLATIONS, twins
 
 SYNTHETIC_PREFIX = "synthetic-"
 BATCH_SIZE = 5000
@@ -124,14 +125,16 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])
         publications = self.create_publications(options["publications"])
         labels = [sentence(rng, 4, 10) for _ in range(SENTENCE_POOL)]
-        labels_zh = [chinese_phrase(rng, 3, 6) for _ in range(SENTENCE_POOL)]
+        translated_labels = [chinese_phrase(rng, 3, 6) for _ in range(SENTENCE_POOL)]
         quotes = [sentence(rng, 15, 40) for _ in range(SENTENCE_POOL)]
         sql = self.insert_sql()
         started = time.monotonic()
         out = sys.stderr if options["verbosity"] else None
         for offset in range(0, total, BATCH_SIZE):
             count = min(BATCH_SIZE, total - offset)
-            rows = self.rows(rng, publications, labels, labels_zh, quotes, offset, count, total)
+            rows = self.rows(
+                rng, publications, labels, translated_labels, quotes, offset, count, total
+            )
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
             if out:
@@ -171,7 +174,7 @@ class Command(BaseCommand):
         placeholders = ", ".join(["%s"] * len(STATISTIC_COLUMNS))
         return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
 
-    def rows(self, rng, publications, labels, labels_zh, quotes, offset, count, total):
+    def rows(self, rng, publications, labels, translated_labels, quotes, offset, count, total):
         ops = connection.ops
         now = ops.adapt_datetimefield_value(timezone.now())
         as_of = [ops.adapt_datefield_value(p.data_as_of) for p in publications]
@@ -194,7 +197,7 @@ class Command(BaseCommand):
                     publications[which].pk,
                     f"{SYNTHETIC_PREFIX}{n:07d}",
                     labels[n % SENTENCE_POOL],
-                    labels_zh[(n * 3) % SENTENCE_POOL],
+                    *(translated_labels[(n * 3) % SENTENCE_POOL] for _ in TRANSLATIONS),
                     ops.adapt_decimalfield_value(value, 14, 2),
                     unit.value,
                     qualifiers[place % len(qualifiers)],
@@ -203,7 +206,7 @@ class Command(BaseCommand):
                     quotes[(n * 7) % SENTENCE_POOL],
                     StatedBy.WHITE_PAPER.value,
                     "",
-                    "",
+                    *("" for _ in TRANSLATIONS),
                     place,
                     True,
                 )
@@ -217,7 +220,7 @@ STATISTIC_COLUMNS = [
     "publication_id",
     "key",
     "label",
-    "label_zh",
+    *twins("label"),
     "value",
     "unit",
     "qualifier",
@@ -226,7 +229,7 @@ STATISTIC_COLUMNS = [
     "source_quote",
     "stated_by",
     "note",
-    "note_zh",
+    *twins("note"),
     "position",
     "is_published",
 ]

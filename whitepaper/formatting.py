@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django.utils.translation import get_language, gettext, ngettext, override
 
-from whitepaper.models.choices import Qualifier, Unit
+from whitepaper.choices import Qualifier, Unit
 
 
 def format_number(value):
