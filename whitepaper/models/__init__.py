@@ -11,6 +11,7 @@ from whitepaper.models.finding import Finding
 from whitepaper.models.formatting import format_measure, format_number
 from whitepaper.models.publication import OVERVIEW_LIMIT, RECORD_RELATIONS, Publication
 from whitepaper.models.region import Region, RegionalPresence
+from whitepaper.models.release import Release, ReleasedRecord
 from whitepaper.models.search import QUERY_MAX_LENGTH, HotKeyword, SearchCount, SearchDocument
 from whitepaper.models.segment import IndustrySegment
 from whitepaper.models.statistic import (
@@ -60,6 +61,8 @@ __all__ = [
     "Qualifier",
     "Region",
     "RegionalPresence",
+    "Release",
+    "ReleasedRecord",
     "SearchCount",
     "SearchDocument",
     "StatedBy",

@@ -1,5 +1,10 @@
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext
 
+from whitepaper.models import CHINESE, Release
 from whitepaper.records import WHITE_PAPER_FILE, load_publication, read_records
 
 
@@ -18,7 +23,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"Loaded “{result.publication}”: {result.records} records.")
             )
+        if not Release.objects.exists():
+            self.publish_first_release(options["verbosity"])
         else:
             self.stdout.write(
                 f"“{result.publication}” is already loaded; nothing changed (edit it in the admin)."
             )
+
+    def publish_first_release(self, verbosity):
+        """Release 1.0.0: the records as loaded (publish_release, in the reports app)."""
+        notes = {}
+        for language in (settings.LANGUAGE_CODE, CHINESE):
+            with translation.override(language):
+                notes[language] = gettext("The records as loaded from the source text.")
+        call_command(
+            "publish_release",
+            notes=notes[settings.LANGUAGE_CODE],
+            notes_zh=notes[CHINESE],
+            verbosity=verbosity,
+        )
