@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports import changes
-from whitepaper.models import Correction
+from whitepaper.models import Correction, Release
 
 
 class ChangesFeed(Feed):
@@ -54,3 +54,42 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, change):
         return change.changed_at
+
+
+class ReleasesFeed(Feed):
+    """Every release, newest first, with its notes and what it changed."""
+
+    feed_type = Atom1Feed
+    title = _("Releases of the white paper data")
+    subtitle = _("Each numbered, unchanging version of the data, with its notes.")
+
+    def link(self):
+        return reverse("reports:releases")
+
+    def items(self):
+        return Release.objects.newest_first()[: changes.PAGE_SIZE]
+
+    def item_title(self, release):
+        return gettext("Release %(version)s") % {"version": release.version}
+
+    def item_description(self, release):
+        counts = gettext("%(added)s added, %(changed)s changed, %(removed)s removed") % {
+            "added": release.added,
+            "changed": release.changed,
+            "removed": release.removed,
+        }
+        return format_html("<p>{}</p><p>{}</p>", release.text_in("notes").text, counts)
+
+    def item_link(self, release):
+        return release.get_absolute_url()
+
+    def item_guid(self, release):
+        return f"urn:sha256:{release.sha256}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, release):
+        return release.created_at
+
+    def item_updateddate(self, release):
+        return release.created_at

@@ -7,7 +7,15 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from reports import catalogue, changes, citation, record_facts, record_kinds, source_text
+from reports import (
+    catalogue,
+    changes,
+    citation,
+    record_facts,
+    record_kinds,
+    release_status,
+    source_text,
+)
 from reports.freshness import fresh_page
 from whitepaper.models import Correction, Publication
 
@@ -24,21 +32,21 @@ def find_record(kind, slug, key):
     return record
 
 
-def citations(request, kind, record):
+def citations(request, kind, record, release=None):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
-    of the source, on pages of either language)."""
+    of the source, on pages of either language), naming the release it is cited as of."""
     publication = record.publication
     with translation.override("en"):
         url = request.build_absolute_uri(record.get_absolute_url())
         title = kind.citation_title(record)
     key = citation.record_bibtex_key(publication, f"{kind.slug}-{kind.key(record)}")
     as_of = kind.data_as_of(record)
+    cited = release_status.cited(request, release)
+    common = (publication, as_of, record.updated_at, url, cited)
     return {
-        "text": citation.record_plain_text(title, publication, as_of, record.updated_at, url),
-        "bibtex": citation.record_bibtex(key, title, publication, as_of, record.updated_at, url),
-        "csl_json": citation.record_csl_json(
-            key, title, publication, as_of, record.updated_at, url
-        ),
+        "text": citation.record_plain_text(title, *common),
+        "bibtex": citation.record_bibtex(key, title, *common),
+        "csl_json": citation.record_csl_json(key, title, *common),
     }
 
 
@@ -48,6 +56,8 @@ def record_page(request, kind, slug, key):
     what is stated and what is the site's own, a citation, its JSON and its changes."""
     record = find_record(kind, slug, key)
     publication = record.publication
+    releases = release_status.record_releases(record)
+    cited_release = None if releases.unreleased else releases.release
     context = {
         "kind": kind,
         "table": catalogue.TABLE_OF_MODEL.get(kind.model),
@@ -62,9 +72,11 @@ def record_page(request, kind, slug, key):
         "passages": source_text.passages(
             publication.source_text, record.source_quote, publication.source_page_lines
         ),
-        "citation": citations(request, kind, record),
+        "citation": citations(request, kind, record, cited_release),
         "json_url": kind.json_url(record),
         "changes": record.public_changes,
+        "releases": releases,
+        "cited_release": cited_release,
     }
     return render(request, "reports/record_page.html", context)
 

@@ -10,7 +10,7 @@ from django.views import View
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from reports import exports, table_html
+from reports import exports, release_status, table_html
 from reports.cache_keys import versioned_key
 from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
@@ -130,6 +130,7 @@ class TableView(SingleTableMixin, FilterView):
             table_rows=table_html.rows(table, records),
             table_count=table_html.count_text(table.paginator, table.page.number),
             table_pages=table_html.page_links(table, self.request, records),
+            release_status=release_status.live_status(self.request),
         )
         context["filter_form"] = self.filter_form_html(context)
         return context

@@ -3,9 +3,9 @@ under the language's prefix (whitepaper.language)."""
 
 from django.urls import path, register_converter
 
-from reports import record_views, search_views, views
+from reports import record_views, release_views, search_views, views
 from reports.catalogue import TABLES
-from reports.feeds import ChangesFeed
+from reports.feeds import ChangesFeed, ReleasesFeed
 from reports.freshness import fresh_page
 from reports.record_kinds import KINDS
 from reports.table_views import DownloadView, TableView
@@ -62,6 +62,15 @@ urlpatterns = [
     *(route for kind in KINDS for route in record_routes(kind)),
     path("changes/", record_views.change_log, name="changes"),
     path("changes/feed/", fresh_page(ChangesFeed()), name="changes_feed"),
+    path("releases/", release_views.release_list, name="releases"),
+    path("releases/latest/", release_views.latest_release, name="latest_release"),
+    path("releases/feed/", fresh_page(ReleasesFeed()), name="releases_feed"),
+    path("releases/<str:spec>/", release_views.release_or_comparison, name="release"),
+    path(
+        "releases/<str:version>/zip/",
+        release_views.release_download,
+        name="release_download",
+    ),
     path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
     path("search/", search_views.search_page, name="search"),
     path("search.json", search_views.search_json, name="search_json"),

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reports import catalogue, charts, citation, package, structured_data
+from reports import catalogue, charts, citation, package, release_status, structured_data
 from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
 from whitepaper.models import Category, Publication, html_lang
@@ -75,10 +75,13 @@ def publication_detail(request, slug):
     if publication is None:
         raise Http404(_("No published publication has this address."))
     url = request.build_absolute_uri(publication.get_absolute_url())
+    # Cited as of the newest release when the live data is that release.
+    status = release_status.live_status(request)
+    release = release_status.cited(request, status.release) if status.matches else None
     context = {
         "publication": publication,
-        "citation_text": citation.plain_text(publication, url),
-        "citation_bibtex": citation.bibtex(publication, url),
+        "citation_text": citation.plain_text(publication, url, release),
+        "citation_bibtex": citation.bibtex(publication, url, release),
     }
     return render(request, "reports/publication_detail.html", context)
 

@@ -45,3 +45,13 @@ def empty_page_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def release_files_in_memory(settings):
+    """Releases published in a test (load_whitepaper publishes 1.0.0) are kept in memory,
+    a new storage per test, never in data/releases/."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "releases": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }

@@ -13,7 +13,12 @@ SCRIPTS = sorted((ROOT / "bench").glob("*.py"))
 
 
 def test_the_bench_scripts_are_found():
-    assert {path.name for path in SCRIPTS} >= {"run.py", "search.py", "middleware.py"}
+    assert {path.name for path in SCRIPTS} >= {
+        "run.py",
+        "search.py",
+        "middleware.py",
+        "releases.py",
+    }
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)

@@ -11,11 +11,14 @@ pytestmark = pytest.mark.django_db
 #: url -> queries: the ETag check, then what the page itself needs.
 PAGES = {
     "/": 7,  # etag, publication, one bounded list per kind of record shown (4), hot keywords
-    "/statistics/": 4,  # etag, count, publication filter choices, page of rows
-    "/regions/": 4,
-    "/segments/": 4,
-    "/tendencies/": 4,
-    "/publications/miit-blockchain-white-paper-2018/": 7,
+    # etag, count, publication filter choices, page of rows, the newest release (whether the
+    # live data is that release: issue 21)
+    "/statistics/": 5,
+    "/regions/": 5,
+    "/segments/": 5,
+    "/tendencies/": 5,
+    # ... and the newest release, which its citation names when the live data is that release
+    "/publications/miit-blockchain-white-paper-2018/": 8,
     "/about/": 1,
     # The publications, their source readers and the records of each kind with a page (5),
     # each listed once for both languages.
@@ -49,7 +52,7 @@ def test_query_count_does_not_grow_with_rows(client, whitepaper, url):
 
 def test_sorted_and_filtered_page_costs_the_same(client, whitepaper):
     add_statistics(whitepaper, 80)
-    assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 4
+    assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 5
 
 
 def test_overview_lists_a_bounded_number_of_figures(client, whitepaper):

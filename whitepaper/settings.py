@@ -177,10 +177,24 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+#: Another storage backend for the releases' files, e.g. storages.backends.s3.S3Storage
+#: (django-storages, configured by its own AWS_* variables; see docs/releases.md).
+RELEASE_STORAGE = env_str("DJANGO_RELEASE_STORAGE", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # The files of releases (reports.release_publish): written once, never rewritten.
+    "releases": (
+        {"BACKEND": RELEASE_STORAGE}
+        if RELEASE_STORAGE
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": SQLITE_PATH.parent / "releases", "base_url": None},
+        }
+    ),
 }
+#: The site's address, for the links a release's files carry (CITATION.cff, datapackage.json).
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
 # Security. DJANGO_HTTPS=1 in production: HTTPS redirect, secure cookies and HSTS.
 HTTPS = env_bool("DJANGO_HTTPS", False)

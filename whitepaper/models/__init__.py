@@ -25,6 +25,7 @@ from whitepaper.models.publication import (
     relation_of,
 )
 from whitepaper.models.region import Region, RegionalPresence
+from whitepaper.models.release import Release, ReleasedRecord
 from whitepaper.models.search import QUERY_MAX_LENGTH, HotKeyword, SearchCount, SearchDocument
 from whitepaper.models.segment import IndustrySegment
 from whitepaper.models.statistic import (
@@ -63,6 +64,8 @@ __all__ = [
     "Qualifier",
     "Region",
     "RegionalPresence",
+    "Release",
+    "ReleasedRecord",
     "SearchCount",
     "SearchDocument",
     "StatedBy",

@@ -9,8 +9,8 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Q, Subquery, When
-from django.db.models.functions import Cast
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +34,28 @@ def current_key(model, key, **match):
     return Subquery(records.annotate(url_key=Cast(key, CharField())).values("url_key")[:1])
 
 
+def release_of_change():
+    """A subquery on a log row: the version of the first release published after the
+    change ("1.0.1"), the release that holds it; None while it is not released."""
+    from whitepaper.models.release import Release
+
+    releases = Release.objects.filter(created_at__gt=OuterRef("changed_at")).order_by("sequence")
+    version = Concat(
+        Cast("major", CharField()),
+        Value("."),
+        Cast("minor", CharField()),
+        Value("."),
+        Cast("patch", CharField()),
+        output_field=CharField(),
+    )
+    return Subquery(releases.annotate(version=version).values("version")[:1])
+
+
 class CorrectionQuerySet(models.QuerySet):
+    def with_releases(self):
+        """Annotate ``release_version``: the release each change went into, or None."""
+        return self.annotate(release_version=release_of_change())
+
     def of_model(self, model):
         """Rows about records of this model (by the content type's name: a join, no lookup
         of the content type first)."""
@@ -76,7 +97,7 @@ class CorrectionQuerySet(models.QuerySet):
 
     def public_log(self):
         """The /changes/ page and feed: newest first, each with its record's link."""
-        return self.with_record_keys().order_by("-changed_at", "-pk")
+        return self.with_record_keys().with_releases().order_by("-changed_at", "-pk")
 
     def of_record(self, record):
         """The public changes of one record, newest first (a presence's include those of
@@ -87,7 +108,7 @@ class CorrectionQuerySet(models.QuerySet):
                 object_id=record.region_id, publication_id=record.publication_id
             )
             rows = rows | region_rows
-        return rows.select_related("content_type").order_by("-changed_at", "-pk")
+        return rows.select_related("content_type").with_releases().order_by("-changed_at", "-pk")
 
 
 #: The reasons the site itself gives a change (simple-history's change reason, stored in

@@ -1,0 +1,130 @@
+"""A release's zip: the same tables as the dataset download (reports.package), written so
+that the same data gives the same bytes.
+
+Entries are written in order of name, each with a fixed date and mode, and hold no time of
+their own: no "last edited" column (a release is dated as a whole, in datapackage.json and
+CITATION.cff). Every table is there as CSV and as JSON, each translated column followed by its
+Chinese twin; the README in each language of the site.
+"""
+
+import json
+import zipfile
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from reports import catalogue, exports, package
+from reports.licence import RECORDS_LICENCE
+from whitepaper.models import Publication
+
+#: The date every entry carries (the earliest a zip can hold): the bytes depend on the data
+#: only. The release's own date is in datapackage.json and CITATION.cff.
+ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
+#: Columns a release leaves out: a record's own edit time is not part of its data.
+UNDATED = ("updated_at",)
+
+
+def release_resources():
+    """The dataset's tables without their edit times (in English: titles are data here)."""
+    with translation.override("en"):
+        return [
+            package.Resource(
+                resource.name,
+                resource.title,
+                resource.queryset,
+                [(name, lookup) for name, lookup in resource.fields if lookup not in UNDATED],
+            )
+            for resource in package.resources(catalogue.TABLES)
+        ]
+
+
+def entry(name):
+    info = zipfile.ZipInfo(name, date_time=ENTRY_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, whatever machine writes it
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def write_text(archive, name, pieces):
+    with archive.open(entry(name), "w", force_zip64=True) as member:
+        for piece in pieces:
+            member.write(piece.encode("utf-8"))
+
+
+def release_url(version):
+    return settings.SITE_URL.rstrip("/") + f"/releases/{version}/"
+
+
+def citation_cff(publication, version, created_at):
+    """CITATION.cff (version 1.2.0), which GitHub, Zenodo and reference managers read."""
+    title = publication.title if publication else "Blockchain White Paper Data"
+    author = publication.publisher if publication else "Blockchain White Paper Data"
+    lines = [
+        "cff-version: 1.2.0",
+        'message: "If you use these data, please cite this release."',
+        "type: dataset",
+        f"title: {json.dumps(f'Blockchain White Paper Data: {title}', ensure_ascii=False)}",
+        "authors:",
+        f"  - name: {json.dumps(author, ensure_ascii=False)}",
+        f"version: {version}",
+        f"date-released: {created_at.date().isoformat()}",
+        f"url: {json.dumps(release_url(version))}",
+        f"license: {RECORDS_LICENCE.name}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def readme(publication, resources, version, created_at, language):
+    with translation.override(language):
+        return render_to_string(
+            "reports/dataset_readme.md",
+            {
+                "publication": publication,
+                "resources": resources,
+                "licence": RECORDS_LICENCE,
+                "release": {"version": version, "created_at": created_at},
+                "release_url": release_url(version),
+            },
+        )
+
+
+def entries(version, created_at):
+    """(name, pieces of text) of every entry."""
+    publication = Publication.objects.newest()
+    resources = release_resources()
+    with translation.override("en"):
+        descriptor = package.descriptor(publication, resources)
+    descriptor.update(
+        {
+            "version": version,
+            "created": created_at.isoformat(),
+            "homepage": release_url(version),
+        }
+    )
+    files = {
+        "datapackage.json": [json.dumps(descriptor, ensure_ascii=False, indent=2)],
+        "CITATION.cff": [citation_cff(publication, version, created_at)],
+    }
+    for language, _name in settings.LANGUAGES:
+        suffix = "" if language == settings.LANGUAGE_CODE else f".{language}"
+        files[f"README{suffix}.md"] = [
+            readme(publication, resources, version, created_at, language)
+        ]
+    for resource in resources:
+        files[f"{resource.name}.csv"] = exports.csv_lines(
+            resource.queryset, resource.fields, False, "en"
+        )
+        meta = {"table": resource.name, "release": version}
+        files[f"{resource.name}.json"] = exports.json_chunks(
+            resource.queryset, resource.fields, meta, "en"
+        )
+    return sorted(files.items())
+
+
+def write_release_zip(target, version, created_at):
+    """Write the release's zip into the open binary file ``target``."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, pieces in entries(version, created_at):
+            write_text(archive, name, pieces)

@@ -1,0 +1,304 @@
+"""Publishing a release: what changed since the last one, its version, its zip and its row.
+
+The version is worked out, never chosen: major when the public columns changed, minor when
+records were added or removed (published, withdrawn, deleted), patch when records were only
+corrected; nothing changed, nothing is published.
+
+Publishing never blocks readers and never leaves half a release:
+
+- the live data is read without a lock; the data version token (whitepaper.models.version)
+  is read first and checked again in the transaction that commits the release, so a release
+  whose data moved while it was written is thrown away and worked out again;
+- the zip is written to an unnamed temporary file, then saved once to the "releases" storage
+  under a name no other release has, then the row and its records are committed last; if
+  anything fails before the commit, the saved file is deleted (a kill leaves at most an
+  unreferenced file, which the next publish deletes once it is an hour old);
+- two publishers who start from the same release cannot both commit: the release's sequence
+  is unique, and the second one starts again, finds nothing new and says so.
+"""
+
+import hashlib
+import json
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.files import File
+from django.core.files.storage import storages
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reports import release_package, release_snapshot
+from whitepaper.models import DataVersion, Release, ReleasedRecord
+from whitepaper.translation import LANGUAGE_LIST, twin, with_twins
+
+#: How many times to start again when the data moved, or another release came first.
+ATTEMPTS = 5
+#: Rows written to the database at a time.
+BATCH_SIZE = 1000
+#: An unreferenced file in the storage younger than this may be another publisher's.
+STRAY_AGE = timedelta(hours=1)
+#: How many records the admin's preview lists.
+PREVIEW_SIZE = 50
+
+
+class DataMoved(Exception):
+    """The live data changed while the release was being written."""
+
+
+def storage():
+    return storages["releases"]
+
+
+def next_version(previous, changes):
+    """(major, minor, patch) of the release that would hold these changes, or None."""
+    if previous is None:
+        return (1, 0, 0)
+    if changes.signature != previous.columns_signature:
+        return (previous.major + 1, 0, 0)
+    if changes.added or changes.removed:
+        return (previous.major, previous.minor + 1, 0)
+    if changes.changed:
+        return (previous.major, previous.minor, previous.patch + 1)
+    return None
+
+
+@dataclass
+class Changes:
+    """What changed since the last release: counts, a preview, and the rows themselves
+    spooled to a temporary file (one JSON line each) so that memory stays flat."""
+
+    signature: str
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    preview: list = field(default_factory=list)
+    spool: object = None
+
+    @property
+    def total(self):
+        return self.added + self.changed + self.removed
+
+    def keep(self, row):
+        counter = row["change"]
+        setattr(self, counter, getattr(self, counter) + 1)
+        if len(self.preview) < PREVIEW_SIZE:
+            self.preview.append(row)
+        self.spool.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+
+    def rows(self):
+        self.spool.seek(0)
+        for line in self.spool:
+            yield json.loads(line)
+
+
+def released_digests():
+    """{identity: digest} of every record in the last release (its rows and those of every
+    release before it, in order)."""
+    digests = {}
+    rows = ReleasedRecord.objects.order_by("release__sequence").values_list(
+        "content_type_id", "object_id", "change", "digest"
+    )
+    for content_type_id, object_id, change, digest in rows.iterator(chunk_size=10000):
+        key = release_snapshot.identity(content_type_id, object_id)
+        if change == ReleasedRecord.Change.REMOVED:
+            digests.pop(key, None)
+        else:
+            digests[key] = digest
+    return digests
+
+
+def released_states(identities):
+    """{identity: the record's last released row} for these records."""
+    by_type = {}
+    for key in identities:
+        by_type.setdefault(key & 0xFFFF, []).append(key >> 16)
+    latest = {}
+    for content_type_id, object_ids in by_type.items():
+        for start in range(0, len(object_ids), BATCH_SIZE):
+            rows = (
+                ReleasedRecord.objects.filter(
+                    content_type_id=content_type_id,
+                    object_id__in=object_ids[start : start + BATCH_SIZE],
+                )
+                .exclude(change=ReleasedRecord.Change.REMOVED)
+                .order_by("release__sequence")
+            )
+            for row in rows:
+                latest[release_snapshot.identity(row.content_type_id, row.object_id)] = row
+    return latest
+
+
+def row_of(snapshot, change, old):
+    return {
+        "content_type_id": snapshot.content_type_id,
+        "object_id": snapshot.object_id,
+        "publication_slug": snapshot.publication_slug,
+        "url_key": snapshot.url_key,
+        **snapshot.labels,
+        "change": change,
+        "digest": snapshot.digest,
+        "old": old,
+        "new": snapshot.fields,
+    }
+
+
+def compare_chunk(chunk, released, changes):
+    moved = [s for s in chunk if released.get(s.identity, s.digest) != s.digest]
+    before = released_states([s.identity for s in moved]) if moved else {}
+    for snapshot in chunk:
+        digest = released.pop(snapshot.identity, None)
+        if digest is None:
+            changes.keep(row_of(snapshot, ReleasedRecord.Change.ADDED, None))
+        elif digest != snapshot.digest:
+            old = before[snapshot.identity].new
+            changes.keep(row_of(snapshot, ReleasedRecord.Change.CHANGED, old))
+
+
+def find_changes(progress=None):
+    """Compare every live public record with the last release."""
+    changes = Changes(
+        signature=release_snapshot.columns_signature(),
+        # Closed by the caller (publish) or when collected; unnamed, so a kill leaves nothing.
+        spool=tempfile.TemporaryFile(),  # noqa: SIM115
+    )
+    released = released_digests()
+    chunk = []
+    for count, snapshot in enumerate(release_snapshot.live_records(), start=1):
+        chunk.append(snapshot)
+        if len(chunk) == release_snapshot.CHUNK_SIZE:
+            compare_chunk(chunk, released, changes)
+            chunk = []
+        if progress and count % 10000 == 0:
+            progress(count)
+    compare_chunk(chunk, released, changes)
+    gone = released_states(list(released))
+    for key in sorted(released):
+        row = gone[key]
+        changes.keep(
+            {
+                "content_type_id": row.content_type_id,
+                "object_id": row.object_id,
+                "publication_slug": row.publication_slug,
+                "url_key": row.url_key,
+                **{name: getattr(row, name) for name in with_twins(["label"], ReleasedRecord)},
+                "change": ReleasedRecord.Change.REMOVED,
+                "digest": 0,
+                "old": row.new,
+                "new": None,
+            }
+        )
+    return changes
+
+
+def write_zip(version, created_at):
+    """The zip in an unnamed temporary file, with its SHA-256 and size."""
+    archive = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the caller)
+    release_package.write_release_zip(archive, version, created_at)
+    archive.seek(0)
+    hasher = hashlib.sha256()
+    while block := archive.read(1024 * 1024):
+        hasher.update(block)
+    size = archive.tell()
+    archive.seek(0)
+    return archive, hasher.hexdigest(), size
+
+
+def sweep_strays():
+    """Delete files in the release storage that no release names, once they are old enough
+    not to be another publisher's (left by a publisher killed before its commit)."""
+    files = storage()
+    try:
+        _, names = files.listdir("")
+    except FileNotFoundError:
+        return
+    known = set(Release.objects.values_list("file_name", flat=True))
+    for name in names:
+        if name not in known and files.get_modified_time(name) < timezone.now() - STRAY_AGE:
+            files.delete(name)
+
+
+@dataclass
+class Outcome:
+    release: Release | None
+    changes: Changes
+
+
+def publish(notes, progress=None):
+    """Publish a release of the live data, with its notes ({language code: text}; English
+    required), or nothing when nothing changed since the last one. Returns an Outcome (its
+    release None when nothing was published)."""
+    sweep_strays()
+    for _attempt in range(ATTEMPTS):
+        try:
+            return attempt_publish(notes, progress)
+        except (DataMoved, IntegrityError):
+            continue
+    raise DataMoved("The data kept changing while the release was written; try again.")
+
+
+def attempt_publish(notes, progress):
+    token = DataVersion.current()
+    created_at = timezone.now()
+    previous = Release.objects.latest_release()
+    changes = find_changes(progress)
+    try:
+        parts = next_version(previous, changes)
+        if parts is None:
+            return Outcome(None, changes)
+        version = ".".join(map(str, parts))
+        archive, sha256, size = write_zip(version, created_at)
+        with archive:
+            # A unique name: a file is saved once and never overwritten.
+            name = storage().save(
+                f"blockchain-white-paper-data-{version}-{uuid.uuid4().hex[:12]}.zip",
+                File(archive),
+            )
+        try:
+            release = commit(
+                token,
+                previous,
+                changes,
+                parts,
+                created_at=created_at,
+                **{twin("notes", lang): notes.get(lang.code, "") for lang in LANGUAGE_LIST},
+                file_name=name,
+                sha256=sha256,
+                size=size,
+            )
+        except BaseException:
+            storage().delete(name)
+            raise
+        return Outcome(release, changes)
+    finally:
+        changes.spool.close()
+
+
+@transaction.atomic
+def commit(token, previous, changes, parts, **fields):
+    """The release's row and its records, last, in one transaction."""
+    if DataVersion.current() != token:
+        raise DataMoved
+    DataVersion.advance()  # pages show the new release at once
+    major, minor, patch = parts
+    release = Release.objects.create(
+        sequence=previous.sequence + 1 if previous else 1,
+        major=major,
+        minor=minor,
+        patch=patch,
+        added=changes.added,
+        changed=changes.changed,
+        removed=changes.removed,
+        columns_signature=changes.signature,
+        data_version=DataVersion.current(),
+        **fields,
+    )
+    batch = []
+    for row in changes.rows():
+        batch.append(ReleasedRecord(release=release, **row))
+        if len(batch) == BATCH_SIZE:
+            ReleasedRecord.objects.bulk_create(batch)
+            batch = []
+    ReleasedRecord.objects.bulk_create(batch)
+    return release
