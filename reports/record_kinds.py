@@ -5,6 +5,9 @@ from what is this site's own: labels, short titles, names, translations, ISO cod
 kinds and dates derived from the source. Each kind says which is which, how the record is
 named on its page, in a link and in a citation, and what its JSON holds. The URLs
 (reports/urls.py), the sitemap and the source reader read KINDS.
+
+A record's date is its own ``as_of``, given only where its own source sentence dates it;
+no record takes a date from its publication.
 """
 
 from django.urls import reverse
@@ -18,7 +21,6 @@ from reports.bilingual import field_html, stated_text_html
 from reports.exports import typed
 from reports.record_facts import (
     Fact,
-    date_html,
     english_html,
     field_fact,
     link_html,
@@ -34,6 +36,7 @@ from whitepaper.models import (
     format_number,
 )
 from whitepaper.models.base import value_at
+from whitepaper.models.translation import twin_of
 
 
 class RecordKind:
@@ -63,9 +66,6 @@ class RecordKind:
             kwargs={"slug": record.publication.slug, "key": self.key(record)},
         )
 
-    def data_as_of(self, record):
-        return record.publication.data_as_of
-
     def heading(self, record):
         raise NotImplementedError
 
@@ -93,6 +93,11 @@ class RecordKind:
         """The record's public fields for its JSON, typed."""
         return {field: typed(getattr(record, field)) for field in record.PUBLIC_FIELDS}
 
+    def translated_keys(self, record):
+        """The keys of the record's JSON that hold this site's translation."""
+        twins = (twin_of(field) for field in type(record).TRANSLATED_FIELDS)
+        return [twin for twin in twins if twin in record.PUBLIC_FIELDS]
+
 
 class StatisticKind(RecordKind):
     model = Statistic
@@ -100,9 +105,6 @@ class StatisticKind(RecordKind):
     url_name = "statistic"
     table = catalogue.STATISTICS
     publication_section = "statistics"
-
-    def data_as_of(self, record):
-        return record.as_of
 
     def heading(self, record):
         return field_html(record, "label")
@@ -132,10 +134,6 @@ class StatisticKind(RecordKind):
             field_fact(record, "label"),
             field_fact(record, "label_zh"),
             Fact(verbose_name(Statistic, "category"), record.get_category_display()),
-            Fact(
-                gettext("as of (derived from the source)"),
-                date_html(record.as_of),
-            ),
             field_fact(record, "key"),
             *notes(record),
         ]
@@ -188,10 +186,6 @@ class RegionalPresenceKind(RecordKind):
             field_fact(region, "name_zh"),
             Fact(verbose_name(type(region), "code"), region.code),
             Fact(verbose_name(type(region), "kind"), region.get_kind_display()),
-            Fact(
-                gettext("data as of (derived from the source)"),
-                date_html(record.publication.data_as_of),
-            ),
             *notes(record),
         ]
 
@@ -210,6 +204,9 @@ class RegionalPresenceKind(RecordKind):
         )
         return fields
 
+    def translated_keys(self, record):
+        return [*super().translated_keys(record), "region.name_zh"]
+
 
 class IndustrySegmentKind(RecordKind):
     model = IndustrySegment
@@ -225,17 +222,26 @@ class IndustrySegmentKind(RecordKind):
         return record.text_in("name").text
 
     def citation_title(self, record):
-        return f"{record.name} ({record.get_stage_display()})"
+        if not record.stage_as_stated:
+            return record.name
+        return f"{record.name} ({record.stage_as_stated})"
 
     def stated(self, record):
+        if not record.stage_as_stated:
+            return []
         return [
-            Fact(verbose_name(IndustrySegment, "stage"), record.get_stage_display()),
+            Fact(
+                verbose_name(IndustrySegment, "stage_as_stated"),
+                stated_text_html(record, "stage_as_stated"),
+            ),
         ]
 
     def editorial(self, record):
         facts = [
             field_fact(record, "name"),
             field_fact(record, "name_zh"),
+            field_fact(record, "stage_as_stated_zh"),
+            Fact(verbose_name(IndustrySegment, "stage"), english_html(record.stage)),
             field_fact(record, "slug"),
         ]
         if record.description:

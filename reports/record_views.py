@@ -1,15 +1,17 @@
 """Provenance you can check: a page (and JSON) per record, the source reader and the public
 corrections log."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from reports import changes, citation, record_facts, record_kinds, source_text
+from reports import changes, citation, exports, record_facts, record_kinds, source_text
 from reports.freshness import fresh_page
-from whitepaper.models import Correction, Publication
+from whitepaper.attribution import attribution
+from whitepaper.models import CHINESE, Correction, Publication, html_lang
 
 NO_RECORD = _("No published record has this address.")
 
@@ -23,19 +25,15 @@ def find_record(kind, slug, key):
 
 def citations(request, kind, record):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
-    of the source, on pages of either language)."""
-    publication = record.publication
+    of the source, on pages of either language), its author the one who states it."""
     with translation.override("en"):
         url = request.build_absolute_uri(record.get_absolute_url())
         title = kind.citation_title(record)
-    key = citation.record_bibtex_key(publication, f"{kind.slug}-{kind.key(record)}")
-    as_of = kind.data_as_of(record)
+    key = citation.record_bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
     return {
-        "text": citation.record_plain_text(title, publication, as_of, record.updated_at, url),
-        "bibtex": citation.record_bibtex(key, title, publication, as_of, record.updated_at, url),
-        "csl_json": citation.record_csl_json(
-            key, title, publication, as_of, record.updated_at, url
-        ),
+        "text": citation.record_plain_text(record, title, url),
+        "bibtex": citation.record_bibtex(record, key, title, url),
+        "csl_json": citation.record_csl_json(record, key, title, url),
     }
 
 
@@ -51,7 +49,7 @@ def record_page(request, kind, slug, key):
         "publication": publication,
         "heading": kind.heading(record),
         "figure": kind.figure(record),
-        "data_as_of": kind.data_as_of(record),
+        "as_of": record.as_of,
         "stated_by": record_facts.stated_by_fact(record),
         "stated": kind.stated(record),
         "editorial": kind.editorial(record),
@@ -63,6 +61,16 @@ def record_page(request, kind, slug, key):
         "changes": record.public_changes,
     }
     return render(request, "reports/record_page.html", context)
+
+
+def site_translation(kind, record):
+    """Names the record's translated texts as this site's translation (the source is in
+    English): the language and the keys of the JSON that hold it."""
+    return {
+        "language": html_lang(CHINESE),
+        "by": "this site",
+        "keys": kind.translated_keys(record),
+    }
 
 
 @fresh_page
@@ -79,14 +87,19 @@ def record_json(request, kind, slug, key):
             "url": request.build_absolute_uri(publication.get_absolute_url()),
         },
         **kind.json_fields(record),
+        # Who states the record, in the terms its citation uses (whitepaper.attribution).
+        "who_states_it": attribution(record).as_json(),
+        "site_translation": site_translation(kind, record),
         "dates": {
-            "data_as_of": kind.data_as_of(record).isoformat(),
+            # Only where the record's own source sentence dates it; null otherwise.
+            "data_as_of": exports.typed(record.as_of),
             "published": publication.release_date.isoformat(),
-            "last_edited": record.updated_at.isoformat(),
+            "last_edited": exports.typed(record.updated_at),
         },
+        "time_zone": settings.TIME_ZONE,
         "changes": [
             {
-                "changed_at": change.changed_at.isoformat(),
+                "changed_at": exports.typed(change.changed_at),
                 "kind": change.kind,
                 "field": change.field_name,
                 "old_value": change.old_value,

@@ -12,7 +12,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
-from reports.bilingual import text_html
+from reports.bilingual import text_html, translation_label_html
 from whitepaper.models import Text, html_lang, is_chinese
 from whitepaper.search.documents import Kind
 from whitepaper.search.text import match_spans
@@ -43,9 +43,14 @@ def highlight(text, spans):
     return mark_safe("".join(parts))
 
 
-def shown_html(shown, spans, language):
-    """A Text as HTML in a page of the language (reports.bilingual), its spans marked."""
-    return text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
+def shown_html(shown, spans, language, label_translation=False):
+    """A Text as HTML in a page of the language (reports.bilingual), its spans marked. A
+    passage in the site's translation (a tendency's Chinese text, say) is labelled as such;
+    a title is the site's own name for the record in either language."""
+    html = text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
+    if label_translation and shown.is_translation:
+        html += translation_label_html()
+    return html
 
 
 def excerpt(text, spans):
@@ -104,6 +109,14 @@ def share_of(presence):
     }
 
 
+def stage_of(segment):
+    """The segment's stage as the source states it; its translation labelled as such."""
+    shown = segment.text_in("stage_as_stated")
+    if shown.is_translation:
+        return f"{shown.text} {gettext('(this site’s translation)')}"
+    return shown.text
+
+
 @dataclass(frozen=True)
 class Shape:
     """How a kind of record shows as a result: the field of its title (on the record, or on
@@ -119,7 +132,7 @@ class Shape:
 SHAPES = {
     Kind.STATISTIC: Shape("label", "note", value=lambda r: r.display_value),
     Kind.REGION: Shape("name", "note", value=share_of, titled_by=lambda r: r.region),
-    Kind.SEGMENT: Shape("name", "description", value=lambda r: r.get_stage_display()),
+    Kind.SEGMENT: Shape("name", "description", value=lambda r: stage_of(r)),
     Kind.TENDENCY: Shape("title", "text", prefix=lambda r: f"{r.number}. "),
     Kind.FINDING: Shape("text", "note", value=lambda r: r.get_kind_display()),
     Kind.PUBLICATION: Shape(
@@ -175,7 +188,7 @@ def result(hit, record, phrases, language):
         title_html=format_html("{}{}", prefix, shown_html(title, title_spans, language)),
         value=str(value),
         snippet=found.text if found else "",
-        snippet_html=shown_html(found, spans, language) if found else "",
+        snippet_html=shown_html(found, spans, language, label_translation=True) if found else "",
         url=record.get_absolute_url(),
         score=hit.score,
     )

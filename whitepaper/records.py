@@ -1,7 +1,9 @@
 """Load the white paper's records from ``whitepaper/data/`` into the database.
 
 Loading is all or nothing, and happens once per publication: a publication that is already
-in the database is left exactly as staff keep it.
+in the database is left exactly as staff keep it. Each record's "as of" date is the one its
+row gives, and a row gives one only where the record's own quote dates it (the guard,
+whitepaper.fidelity, refuses any other): no record takes a date from its publication.
 """
 
 import json
@@ -53,12 +55,11 @@ def load_publication(data):
 
     source_text = (DATA_DIR / data["source_text_file"]).read_text(encoding="utf-8")
     publication = save(Publication(source_text=source_text, **data["publication"]))
-    as_of = publication.data_as_of
     saved = [publication]
 
     statistics = {}
     for row in data["statistics"]:
-        statistics[row["key"]] = save(Statistic(publication=publication, as_of=as_of, **row))
+        statistics[row["key"]] = save(Statistic(publication=publication, **row))
     saved += statistics.values()
 
     regions = {}

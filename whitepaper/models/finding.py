@@ -41,6 +41,15 @@ class Finding(Translatable, TimeStamped):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("statement"), help_text=_("The statement in this site's words."))
     text_zh = models.TextField(_("statement (Chinese)"), blank=True)
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
@@ -58,6 +67,7 @@ class Finding(Translatable, TimeStamped):
         "kind",
         "text",
         "text_zh",
+        "as_of",
         "source_quote",
         "stated_by",
         "note",

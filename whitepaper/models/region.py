@@ -120,6 +120,15 @@ class RegionalPresence(Translatable, TimeStamped):
         verbose_name=_("combined share"),
         help_text=_("The figure this region contributes to together with others."),
     )
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
@@ -137,6 +146,7 @@ class RegionalPresence(Translatable, TimeStamped):
         "rank",
         "company_count",
         "combined_share",
+        "as_of",
         "source_quote",
         "stated_by",
         "note",

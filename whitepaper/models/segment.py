@@ -24,18 +24,24 @@ class IndustrySegmentQuerySet(PublishedQuerySet):
     def for_table(self):
         return self.published_rows()
 
+    def stage_choices(self):
+        """[(stage, label)] of the published segments' stages, each labelled by its words as
+        the source states them (on a Chinese page, the site's translation of them): read from
+        the records, one query."""
+        rows = (
+            self.published()
+            .order_by("stage")
+            .values_list("stage", "stage_as_stated", "stage_as_stated_zh")
+            .distinct()
+        )
+        choices = {}
+        for stage, words, words_zh in rows:
+            segment = self.model(stage=stage, stage_as_stated=words, stage_as_stated_zh=words_zh)
+            choices.setdefault(stage, segment.text_in("stage_as_stated").text or stage)
+        return list(choices.items())
+
 
 class IndustrySegment(Translatable, TimeStamped):
-    class Stage(models.TextChoices):
-        UPSTREAM_HARDWARE = "upstream_hardware", _("upstream hardware manufacturing")
-        PLATFORM_SERVICES = "platform_services", _("platform services")
-        SECURITY = "security", _("security")
-        DOWNSTREAM_APPLICATIONS = (
-            "downstream_applications",
-            _("downstream industrial application services"),
-        )
-        OTHER_INDUSTRIES = "other_industries", _("other industries applying blockchain")
-
     publication = models.ForeignKey(
         Publication,
         on_delete=models.CASCADE,
@@ -45,11 +51,39 @@ class IndustrySegment(Translatable, TimeStamped):
     name = models.CharField(_("name"), max_length=200, help_text=_("This site's short name."))
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
-    stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
+    stage = models.SlugField(
+        _("stage"),
+        max_length=30,
+        help_text=_(
+            "A code shared by the segments at one place in the industry chain, for filtering "
+            "(for example upstream_hardware); readers see the stage as stated."
+        ),
+    )
+    stage_as_stated = models.CharField(
+        _("stage as stated"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The segment’s place in the industry chain in the source’s own words, verbatim "
+            "from the source quote."
+        ),
+    )
+    stage_as_stated_zh = models.CharField(
+        _("stage as stated (Chinese)"), max_length=200, blank=True
+    )
     description = models.TextField(
         _("editor's description"), blank=True, help_text=_("This site's words, not a quote.")
     )
     description_zh = models.TextField(_("editor's description (Chinese)"), blank=True)
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
@@ -58,15 +92,21 @@ class IndustrySegment(Translatable, TimeStamped):
     is_published = models.BooleanField(_("published"), default=True)
 
     NATURAL_KEY = ("publication__slug", "slug")
-    TRANSLATED_FIELDS = ("name", "description")
+    TRANSLATED_FIELDS = ("name", "stage_as_stated", "description")
+    #: Fields that are the source's own words: verbatim in the source quote
+    #: (whitepaper.fidelity), and their translation is always labelled as the site's.
+    WORDS_FROM_QUOTE = ("stage_as_stated",)
     #: What the public sees of a segment; a change to any of these is in the public log.
     PUBLIC_FIELDS = (
         "name",
         "name_zh",
         "slug",
         "stage",
+        "stage_as_stated",
+        "stage_as_stated_zh",
         "description",
         "description_zh",
+        "as_of",
         "source_quote",
         "stated_by",
     )

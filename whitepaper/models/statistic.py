@@ -106,7 +106,15 @@ class Statistic(Translatable, TimeStamped):
         help_text=_('Store "over 80%" as 80 with "more than": the source gives a bound.'),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    as_of = models.DateField(_("as of"))
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"), help_text=_("The sentence, verbatim."))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True

@@ -54,6 +54,15 @@ class Tendency(Translatable, TimeStamped):
     text_zh = models.TextField(
         _("text as stated (Chinese)"), blank=True, help_text=_("This site's translation.")
     )
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
@@ -62,6 +71,9 @@ class Tendency(Translatable, TimeStamped):
 
     NATURAL_KEY = ("publication__slug", "number")
     TRANSLATED_FIELDS = ("title", "text")
+    #: Fields that are the source's own words: verbatim in the source quote
+    #: (whitepaper.fidelity), and their translation is always labelled as the site's.
+    WORDS_FROM_QUOTE = ("text",)
     #: What the public sees of a tendency; a change to any of these is in the public log.
     PUBLIC_FIELDS = (
         "number",
@@ -69,6 +81,7 @@ class Tendency(Translatable, TimeStamped):
         "title_zh",
         "text",
         "text_zh",
+        "as_of",
         "source_quote",
         "stated_by",
     )

@@ -16,6 +16,11 @@ CHINESE = "zh-hans"
 HTML_LANG = {"en": "en", CHINESE: "zh-Hans"}
 
 
+def twin_of(field):
+    """The name of a translated field's Chinese twin: "label" -> "label_zh"."""
+    return f"{field}_zh"
+
+
 def is_chinese(language=None):
     return (language or get_language() or "").lower() == CHINESE
 
@@ -48,7 +53,7 @@ class Translatable:
         english = getattr(self, field)
         if not is_chinese(language):
             return Text(english, HTML_LANG["en"], is_translation=False, is_fallback=False)
-        chinese = getattr(self, f"{field}_zh")
+        chinese = getattr(self, twin_of(field))
         if chinese:
             return Text(chinese, HTML_LANG[CHINESE], is_translation=True, is_fallback=False)
         return Text(english, HTML_LANG["en"], is_translation=False, is_fallback=bool(english))
