@@ -19,6 +19,7 @@ cannot support (``problems``). Citations are in English, the language of the sou
 import re
 from dataclasses import dataclass
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from whitepaper.models.choices import StatedBy
@@ -47,7 +48,7 @@ class Attribution:
     """Whom a citation of a record names, and where the statement is found."""
 
     stated_by: str
-    #: Who a citation names as the author, e.g. "Yu Jianing" or "the source article".
+    #: Who a citation names as the author, e.g. "Yu Jianing" or "The source article".
     author: str
     #: The author's role as the source gives it ("" where there is none).
     role: str
@@ -100,10 +101,10 @@ def attribution(record):
         person, role = publication.quoted_person, publication.quoted_person_role
         return Attribution(stated_by, person, role, "as quoted in", title, article)
     if stated_by == StatedBy.WEB_PAGE:
-        author = publication.source_site or THE_WEB_PAGE
+        author = publication.source_site or capfirst(THE_WEB_PAGE)
         return Attribution(stated_by, author, "", "on the web page of", title, article)
     # The report's own words, or not recorded.
-    author = publication.source_site or THE_ARTICLE
+    author = publication.source_site or capfirst(THE_ARTICLE)
     return Attribution(stated_by, author, "", "in", title, article)
 
 
