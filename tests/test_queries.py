@@ -13,15 +13,19 @@ PAGES = {
     "/": 7,  # etag, publication, one bounded list per kind of record shown (4), hot keywords
     "/statistics/": 4,  # etag, count, publication filter choices, page of rows
     "/regions/": 4,
-    "/segments/": 4,
+    # The stage menu is labelled by the stages' words as the source states them, read from
+    # the records (one query, rendered once per data version with the filter form).
+    "/segments/": 5,
     "/tendencies/": 4,
     "/publications/miit-blockchain-white-paper-2018/": 7,
     "/about/": 1,
     # The publications, their source readers and the records of each kind with a page (5),
     # each listed once for both languages.
     "/sitemap.xml": 7,
-    "/statistics.csv": 3,  # etag, newest publication's date for the file name, the rows
-    "/tendencies.json": 3,
+    # etag, the rows (the file name carries no date: each row has its own, where the source
+    # gives one, so the newest publication's date is no longer looked up)
+    "/statistics.csv": 2,
+    "/tendencies.json": 2,
 }
 
 
