@@ -61,9 +61,9 @@ def record_bibtex_key(publication, record_key):
     return bibtex_key(publication, str(record_key))
 
 
-def bibtex_entry(key, fields):
+def bibtex_entry(key, fields, kind="misc"):
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{key},\n{body}\n}}"
+    return f"@{kind}{{{key},\n{body}\n}}"
 
 
 def known_by(publication):
@@ -76,22 +76,24 @@ def plain_text(publication, url):
     """The publication: the white paper, as the article reports it, kept on this site."""
     who = attribution(publication)
     return (
-        f"{who.author}. {publication.title}. {where(who, publication)}. "
+        f"{who.author}. {publication.title}. {capfirst(who.via)} {article(publication)}. "
         f"{settings.SITE_NAME}, {url} (last edited {site_day(publication.last_edited)})."
     )
 
 
 def bibtex(publication, url):
     who = attribution(publication)
+    note = f"{capfirst(who.via)} {article(publication)}. {settings.SITE_NAME}"
     fields = [
         ("author", "{" + bibtex_escape(who.author) + "}"),
         ("title", bibtex_escape(publication.title)),
+        ("institution", bibtex_escape(publication.publisher_abbreviation)),
         *known_by(publication),
-        ("note", bibtex_escape(f"{where(who, publication)}. {settings.SITE_NAME}")),
+        ("note", bibtex_escape(note)),
         ("url", url),
         ("urldate", site_day(publication.last_edited)),
     ]
-    return bibtex_entry(bibtex_key(publication), fields)
+    return bibtex_entry(bibtex_key(publication), fields, kind="techreport")
 
 
 def record_plain_text(record, title, url):
