@@ -51,6 +51,13 @@ def test_descriptor_describes_every_field_source_licence_and_date(client, whitep
     assert "as_of" not in descriptor  # each row has its own, where its sentence gives one
     assert "MIIT" in descriptor["sources"][0]["title"]
     assert "as reported by" in descriptor["sources"][0]["title"]
+    # This site made and publishes the records; the white paper is their source.
+    assert descriptor["title"].startswith("Records of the white paper “MIIT white paper")
+    assert {(c["title"], c["role"]) for c in descriptor["contributors"]} == {
+        ("Blockchain White Paper Data", "author"),
+        ("Blockchain White Paper Data", "publisher"),
+    }
+    assert all(c["path"] == "http://testserver/" for c in descriptor["contributors"])
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             assert field["name"] and field["type"] and field["description"]
