@@ -101,6 +101,7 @@ class RegionalPresenceInline(LockedInline, admin.TabularInline):
         "rank",
         "company_count",
         "combined_share",
+        "as_of",
         "stated_by",
         "is_published",
     ]
@@ -109,7 +110,18 @@ class RegionalPresenceInline(LockedInline, admin.TabularInline):
 class IndustrySegmentInline(LockedInline, admin.TabularInline):
     model = IndustrySegment
     extra = 0
-    fields = ["name", "name_zh", "slug", "stage", "stated_by", "position", "is_published"]
+    fields = [
+        "name",
+        "name_zh",
+        "slug",
+        "stage",
+        "stage_as_stated",
+        "stage_as_stated_zh",
+        "as_of",
+        "stated_by",
+        "position",
+        "is_published",
+    ]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -120,7 +132,7 @@ class TendencyInline(LockedInline, admin.StackedInline):
         ("number", "is_published"),
         ("title", "title_zh"),
         ("text", "text_zh"),
-        ("source_quote", "stated_by"),
+        ("source_quote", "stated_by", "as_of"),
     ]
 
 
@@ -130,7 +142,7 @@ class FindingInline(LockedInline, admin.StackedInline):
     fields = [
         ("key", "kind", "position", "is_published"),
         ("text", "text_zh"),
-        ("source_quote", "stated_by"),
+        ("source_quote", "stated_by", "as_of"),
         ("note", "note_zh"),
     ]
 
@@ -168,7 +180,7 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "source_title",
-                    "source_url",
+                    ("source_url", "source_site"),
                     "source_quote",
                     "source_page_lines",
                     "source_text",
