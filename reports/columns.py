@@ -158,9 +158,10 @@ class FigureColumn(CellColumn):
 
 
 class AsOfColumn(CellColumn):
-    """The date the figure describes, ISO formatted."""
+    """The date the record describes, ISO formatted, where its own source sentence gives
+    one; "not stated" otherwise."""
 
-    def __init__(self, field="publication__data_as_of", **kwargs):
+    def __init__(self, field="as_of", **kwargs):
         kwargs.setdefault("verbose_name", _("As of"))
         kwargs.setdefault("order_by", (field, "pk"))
         kwargs.setdefault("attrs", {"td": {"class": "date"}})
@@ -168,7 +169,13 @@ class AsOfColumn(CellColumn):
         self.path = field
 
     def renderer(self, page_lang):
-        return lambda record: value_at(record, self.path).isoformat()
+        missing = escape(str(NOT_STATED))
+
+        def render(record):
+            value = value_at(record, self.path)
+            return missing if value is None else value.isoformat()
+
+        return render
 
 
 class SourceQuoteColumn(CellColumn):

@@ -15,7 +15,7 @@ from reports.cache_keys import versioned_key
 from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
 from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
-from whitepaper.models import Publication, html_lang
+from whitepaper.models import html_lang
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
 VIEW_ONLY_PARAMS = ("page", "per_page", "_export", "after", "before")
@@ -168,16 +168,17 @@ class DownloadView(View):
         queryset = table.data.data
         fields = self.table.export_fields
         chosen = filterset.form.cleaned_data if filterset.is_bound else {}
-        publication = chosen.get("publication") or Publication.objects.newest()
-        as_of = publication.data_as_of if publication else None
         language = get_language()
-        filename = exports.download_filename(self.table.slug, chosen, as_of, self.format, language)
+        filename = exports.download_filename(self.table.slug, chosen, self.format, language)
         if self.format == "json":
             meta = {
                 "table": self.table.slug,
                 "language": html_lang(language),
                 "filters": download_query(request),
-                "as_of": exports.plain(as_of),
+                # Each row has its own as_of, given only where its source sentence dates it.
+                "as_of": None,
+                "time_zone": settings.TIME_ZONE,
+                "site_translation": exports.site_translation(queryset.model, fields, language),
             }
             response = exports.json_response(queryset, fields, filename, meta, language)
         else:

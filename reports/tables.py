@@ -55,7 +55,7 @@ class StatisticTable(RecordTable):
     category = ChoiceColumn(
         "category", verbose_name=_("Category"), order_by=public_statistic_order("category")
     )
-    as_of = AsOfColumn("as_of", order_by=public_statistic_order("as_of"))
+    as_of = AsOfColumn(order_by=public_statistic_order("as_of"))
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
@@ -161,7 +161,7 @@ class RegionalPresenceTable(RegionNameTranslations):
         ("stated_by", "stated_by"),
         ("note", "note"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
@@ -169,7 +169,10 @@ class RegionalPresenceTable(RegionNameTranslations):
 
 class IndustrySegmentTable(RecordTable):
     name = TextColumn("name", link=True, verbose_name=_("Segment"), order_by=("name", "pk"))
-    stage = ChoiceColumn("stage", verbose_name=_("Stage"), order_by=("stage", "pk"))
+    # The stage in the source's words (on a Chinese page, the site's translation, labelled).
+    stage = StatedTextColumn(
+        "stage_as_stated", verbose_name=_("Stage, as stated"), order_by=("stage", "pk")
+    )
     description = TextColumn(
         "description",
         verbose_name=_("Description (this site’s)"),
@@ -192,7 +195,7 @@ class IndustrySegmentTable(RecordTable):
         ("source_quote", "source_quote"),
         ("stated_by", "stated_by"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
@@ -219,7 +222,7 @@ class TendencyTable(RecordTable):
         ("source_quote", "source_quote"),
         ("stated_by", "stated_by"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]

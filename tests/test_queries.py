@@ -15,7 +15,9 @@ PAGES = {
     # live data is that release: issue 21)
     "/statistics/": 5,
     "/regions/": 5,
-    "/segments/": 5,
+    # ... and the stage menu, labelled by the stages' words as the source states them, read
+    # from the records (one query, rendered once per data version with the filter form).
+    "/segments/": 6,
     "/tendencies/": 5,
     # ... and the newest release, which its citation names when the live data is that release
     "/publications/miit-blockchain-white-paper-2018/": 8,
@@ -23,8 +25,10 @@ PAGES = {
     # The publications, their source readers and the records of each kind with a page (5),
     # each listed once for both languages.
     "/sitemap.xml": 7,
-    "/statistics.csv": 3,  # etag, newest publication's date for the file name, the rows
-    "/tendencies.json": 3,
+    # etag, the rows (the file name carries no date: each row has its own, where the source
+    # gives one, so the newest publication's date is no longer looked up)
+    "/statistics.csv": 2,
+    "/tendencies.json": 2,
 }
 
 

@@ -288,3 +288,6 @@ LOGGING = {
 
 #: Part of every page's ETag, so that a new release of the site is never served as a 304.
 SITE_RELEASE = env_str("SITE_RELEASE", "0.1.0")
+#: This site's name where it names itself as the creator and publisher of its records: in
+#: citations, the overview's schema.org Dataset and the dataset's datapackage.json.
+SITE_NAME = env_str("SITE_NAME", "Blockchain White Paper Data")
