@@ -71,6 +71,7 @@ RECORD_TAIL = [
     ("published_on", "publication__release_date"),
     ("last_edited", "updated_at"),
 ]
+TAIL_NAMES = {name for name, _lookup in RECORD_TAIL}
 
 
 def package_url():
@@ -125,7 +126,8 @@ def english_resources(tables):
                 kind.slug,
                 str(kind.section_title),
                 kind.model.objects.published().order_by("publication", *kind.model.LIST_ORDER),
-                [(name, name) for name in kind.model.PUBLIC_FIELDS] + RECORD_TAIL,
+                [(name, name) for name in kind.model.PUBLIC_FIELDS if name not in TAIL_NAMES]
+                + RECORD_TAIL,
             )
             for kind in KINDS
             if kind.table_class is None
