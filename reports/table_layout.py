@@ -12,11 +12,10 @@ The downloads do not read this: they keep every column (reports.exports).
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import CharField, Count, Max, Min, Q, TextField
 from django.utils.translation import gettext, pgettext
 
-from reports.pagination import CACHE_SECONDS
+from reports.pagination import found_once
 
 
 @dataclass(frozen=True)
@@ -92,16 +91,13 @@ def find_layout(queryset, columns):
 
 def view_layout(queryset, table, cache_key):
     """The Layout of the view (its filtered rows, ``queryset``), kept under ``cache_key``
-    (which names the view and the data version) once found. No query for a table with no
-    optional or shared column."""
+    (which names the view and the data version) once found, by one request at a time, as
+    the row count is (reports.pagination). No query for a table with no optional or shared
+    column."""
     columns = flexible_columns(table)
     if not columns:
         return Layout()
-    layout = cache.get(cache_key)
-    if layout is None:
-        layout = find_layout(queryset, columns)
-        cache.set(cache_key, layout, CACHE_SECONDS)
-    return layout
+    return found_once(cache_key, lambda: find_layout(queryset, columns))
 
 
 def apply(table, layout):

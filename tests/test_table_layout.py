@@ -131,3 +131,36 @@ def test_a_view_with_no_rows_keeps_its_columns_and_says_nothing_is_missing(clien
     html = page(client, "/regions/?q=nowhere")
     assert "No rows match these filters." in html
     assert 'class="not-stated"' not in html and 'class="shared-values"' not in html
+
+
+def test_a_request_waits_for_the_layout_another_request_is_finding(
+    client, whitepaper, monkeypatch, settings
+):
+    """Like the row count (tests/test_pagination.py): many requests for a view not yet
+    cached do not each run the aggregate over the whole view."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports import pagination, table_layout
+
+    settings.PAGE_CACHE_SECONDS = 0
+    original_add, claimed = cache.add, []
+
+    def add(key, *args, **kwargs):
+        if key.endswith("|layout|counting"):
+            claimed.append(key.removesuffix("|counting"))
+            return False
+        return original_add(key, *args, **kwargs)
+
+    def the_other_request_finishes(seconds):
+        cache.set(claimed[-1], table_layout.Layout(absent=("rank",)))
+
+    monkeypatch.setattr(cache, "add", add)
+    monkeypatch.setattr(pagination.time, "sleep", the_other_request_finishes)
+    with CaptureQueriesContext(connection) as context:
+        html = page(client, "/regions/")
+    assert not any('AS "rows"' in query["sql"] for query in context.captured_queries)
+    # The other request's finding is used: only the rank is left out.
+    assert not any("Rank" in heading for heading in headings(html))
+    assert any("Companies" in heading for heading in headings(html))
