@@ -223,22 +223,10 @@ class CappedPaginator(Paginator):
     def count(self):
         if self.cache_key is None:
             return super().count
-        key = f"{self.cache_key}|count"
-        count = cache.get(key)
-        if count is not None:
-            return count
-        counting = f"{key}|counting"
-        if not cache.add(counting, True, FINDING_SECONDS):
-            # Another request is counting the same rows: many requests counting them at once
-            # (a cold cache, a new data version) would each take as long as all of them.
-            count = counted_by_another(key)
-            return super().count if count is None else count
-        try:
-            count = super().count
-            cache.set(key, count, CACHE_SECONDS)
-        finally:
-            cache.delete(counting)
-        return count
+        return found_once(f"{self.cache_key}|count", self.count_rows)
+
+    def count_rows(self):
+        return super().count
 
     @cached_property
     def queryset(self):
@@ -344,6 +332,27 @@ class BookmarkFinder(threading.Thread):
             caches["paging"].delete(f"{self.key}|finding")
             if threading.current_thread() is self:
                 connections.close_all()
+
+
+def found_once(key, find):
+    """What is cached under ``key`` (a view's row count, or another fact of the whole view
+    found by one query); else ``find()``, cached. One request at a time finds it: many
+    requests finding it at once (a cold cache, a new data version) would each take as long
+    as all of them, so a request that finds another one at it waits for its result (up to
+    COUNT_WAIT_SECONDS), then finds it itself."""
+    value = cache.get(key)
+    if value is not None:
+        return value
+    finding = f"{key}|counting"
+    if not cache.add(finding, True, FINDING_SECONDS):
+        value = counted_by_another(key)
+        return find() if value is None else value
+    try:
+        value = find()
+        cache.set(key, value, CACHE_SECONDS)
+    finally:
+        cache.delete(finding)
+    return value
 
 
 def counted_by_another(key):

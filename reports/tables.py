@@ -8,6 +8,7 @@ order. The downloads do not use these classes' cells: ``export_fields`` lists th
 """
 
 import django_tables2 as tables
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reports.columns import (
@@ -116,14 +117,21 @@ class RegionalPresenceTable(RegionNameTranslations):
         "kind", of="region", verbose_name=_("Kind"), order_by=("region__kind", "pk")
     )
     position = PlainColumn("position", verbose_name=_("Listed"), order_by=("position", "pk"))
-    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"))
+    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"), optional=True)
     company_count = PlainColumn(
-        "company_count", verbose_name=_("Companies"), order_by=("company_count", "pk")
+        "company_count",
+        verbose_name=_("Companies"),
+        order_by=("company_count", "pk"),
+        optional=True,
     )
     combined_share = FigureColumn(
         of="public_share",
         verbose_name=_("Share together with the other listed regions"),
         order_by=("combined_share__value", "pk"),
+        optional=True,
+        shared=True,
+        # A withdrawn figure is not shown beside its regions (RegionalPresence.public_share).
+        has_value=Q(combined_share__is_published=True),
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
@@ -177,6 +185,8 @@ class IndustrySegmentTable(RecordTable):
         "description",
         verbose_name=_("Description (this site’s)"),
         order_by=("description", "pk"),
+        optional=True,
+        stated=False,
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()

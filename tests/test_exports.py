@@ -4,7 +4,9 @@ import csv
 import io
 import json
 import re
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -235,3 +237,47 @@ def test_a_new_release_does_not_serve_the_downloads_the_last_one_kept(client, wh
     assert not download(client, url)[0].streaming
     settings.SITE_RELEASE = settings.SITE_RELEASE + "-next"
     assert download(client, url)[0].streaming
+
+
+#: The columns of every download before the tables' pages learnt to leave columns out.
+DOWNLOAD_COLUMNS = json.loads(
+    (Path(__file__).parent / "download_columns.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("url", DOWNLOAD_COLUMNS["csv"])
+def test_csv_columns_are_unchanged_whatever_the_page_leaves_out(client, whitepaper, url):
+    """Programs read the CSV by its header: the same columns in the same order, also where
+    the page leaves a column out (no rank, one publication)."""
+    _, body = download(client, f"{url}?bom=0")
+    header = body.decode().split("\r\n", 1)[0]
+    assert header.split(",") == DOWNLOAD_COLUMNS["csv"][url]
+
+
+@pytest.mark.parametrize("url", DOWNLOAD_COLUMNS["json"])
+def test_json_keys_are_unchanged_whatever_the_page_leaves_out(client, whitepaper, url):
+    _, body = download(client, url)
+    data = json.loads(body)
+    expected = DOWNLOAD_COLUMNS["json"][url]
+    assert list(data) == expected["top"]
+    assert list(data["meta"]) == expected["meta"]
+    assert all(list(row) == expected["row"] for row in data["rows"])
+
+
+def test_dataset_zip_columns_are_unchanged(client, whitepaper):
+    _, body = download(client, "/downloads/dataset.zip")
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    expected = DOWNLOAD_COLUMNS["dataset.zip"]
+    assert archive.namelist() == expected["files"]
+    headers = {
+        name: archive.read(name).decode("utf-8-sig").split("\r\n", 1)[0].split(",")
+        for name in archive.namelist()
+        if name.endswith(".csv")
+    }
+    assert headers == expected["csv"]
+    package = json.loads(archive.read("datapackage.json"))
+    fields = {
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in package["resources"]
+    }
+    assert fields == expected["datapackage"]

@@ -48,7 +48,7 @@ def test_phone_reader_never_scrolls_the_page_sideways(browser, site, path, scree
     assert widths[0] <= widths[1], widths
     # On a phone a table's rows are cards: each fits the screen, with nothing to scroll.
     if page.locator(".data-table.cards").count():
-        row = page.locator(".data-table.cards tbody tr").first
+        row = page.locator(".data-table.cards tbody tr[id]").first
         assert row.evaluate("e => getComputedStyle(e).display") == "block"
         box = row.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= widths[1]
