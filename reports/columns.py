@@ -184,6 +184,7 @@ class AsOfColumn(CellColumn):
         kwargs.setdefault("order_by", (field, "pk"))
         kwargs.setdefault("attrs", {"td": {"class": "date"}})
         kwargs.setdefault("shared", True)
+        kwargs.setdefault("optional", True)
         super().__init__(accessor=field, **kwargs)
         self.path = field
 

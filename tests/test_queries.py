@@ -57,7 +57,7 @@ def test_query_count_does_not_grow_with_rows(client, whitepaper, url):
 
 def test_sorted_and_filtered_page_costs_the_same(client, whitepaper):
     add_statistics(whitepaper, 80)
-    assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 5
+    assert count_queries(client, "/statistics/?sort=-publication&category=startups&page=2") == 6
 
 
 def test_overview_lists_a_bounded_number_of_figures(client, whitepaper):
