@@ -52,3 +52,30 @@ class Translatable:
         if chinese:
             return Text(chinese, HTML_LANG[CHINESE], is_translation=True, is_fallback=False)
         return Text(english, HTML_LANG["en"], is_translation=False, is_fallback=bool(english))
+
+
+def twin_of(field):
+    """The name of a translated field's Chinese twin."""
+    return f"{field}_zh"
+
+
+def without_twins(model, names):
+    """The names (e.g. a model's PUBLIC_FIELDS) less the twins of its translated fields: one
+    name per text, for a representation that carries every language of a text together."""
+    twins = {twin_of(field) for field in model.TRANSLATED_FIELDS}
+    return [name for name in names if name not in twins]
+
+
+def texts_by_language(record, field):
+    """{BCP 47 tag: text} of a translated field in every language of the site; None for a
+    language the field has no text in yet (never another language's text in its place)."""
+    texts = {}
+    for language, tag in HTML_LANG.items():
+        shown = record.text_in(field, language)
+        texts[tag] = shown.text if shown.lang == tag and not shown.is_fallback else None
+    return texts
+
+
+#: The BCP 47 tags of the languages whose texts are this site's own translation: every
+#: language but English, the language of the source.
+SITE_TRANSLATION_TAGS = tuple(tag for code, tag in HTML_LANG.items() if code != "en")
