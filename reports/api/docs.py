@@ -19,6 +19,9 @@ class SiteSwagger(Swagger):
     """ninja's Swagger page in this site's template (its language, title and a way back)."""
 
     template = "api/docs.html"
+    #: Try-it-out for GET (the only method). No deep links: Swagger UI puts them inside the
+    #: operation's button, which nests one control in another (axe: nested-interactive).
+    SETTINGS = {"tryItOutEnabled": True, "supportedSubmitMethods": ["get"], "deepLinking": False}
 
 
 def with_content_etag(view):

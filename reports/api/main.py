@@ -34,7 +34,7 @@ api = SiteAPI(
     version="1",
     urls_namespace="api",
     openapi_url="/openapi.json",
-    docs=SiteSwagger(settings={"tryItOutEnabled": True, "supportedSubmitMethods": ["get"]}),
+    docs=SiteSwagger(settings=SiteSwagger.SETTINGS),
     docs_url="/docs/",
     docs_decorator=with_content_etag,
 )
