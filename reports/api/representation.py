@@ -25,10 +25,26 @@ def translated(record, field):
 
 
 class Links:
-    """Absolute addresses for one request: a page in every language, an API path."""
+    """Absolute addresses for one request: a page in every language, an API path. A page
+    lists many records of few publications and kinds: what is the same for them is found
+    once (a URL lookup costs more than the rest of a record together)."""
 
     def __init__(self, request):
         self.origin = request.build_absolute_uri("/").rstrip("/")
+        self.publications = {}
+        self.lists = {}
+
+    def record_api_url(self, kind, record):
+        """/api/v1/<kind>/<publication>/<key>: below the kind's list, as reports.api.records
+        routes it."""
+        if kind not in self.lists:
+            self.lists[kind] = self.absolute(reverse(f"api:{kind.slug}"))
+        return f"{self.lists[kind]}/{record.publication.slug}/{kind.key(record)}"
+
+    def publication(self, publication):
+        if publication.pk not in self.publications:
+            self.publications[publication.pk] = publication_ref(publication, self)
+        return self.publications[publication.pk]
 
     def absolute(self, path):
         return self.origin + path
@@ -94,20 +110,14 @@ def publication_api_path(slug):
     return reverse("api:publication", kwargs={"slug": slug})
 
 
-def record_api_path(kind, record):
-    return reverse(
-        f"api:{kind.url_name}", kwargs={"slug": record.publication.slug, "key": kind.key(record)}
-    )
-
-
 def record(kind, record, links):
     """A record as a list gives it."""
     publication = record.publication
     return {
         "record_kind": kind.url_name,
-        "publication": publication_ref(publication, links),
+        "publication": links.publication(publication),
         **fields(record, links),
-        "api_url": links.absolute(record_api_path(kind, record)),
+        "api_url": links.record_api_url(kind, record),
         "dates": {
             "data_as_of": kind.data_as_of(record).isoformat(),
             "published": publication.release_date.isoformat(),
