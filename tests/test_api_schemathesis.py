@@ -7,6 +7,8 @@ white paper loaded, on SQLite or on PostgreSQL as the suite runs. Slow (a few hu
 generated requests per operation): ``-m "not slow"`` leaves it out.
 """
 
+from pathlib import Path
+
 import pytest
 import schemathesis
 from django.core.management import call_command
@@ -17,24 +19,8 @@ from whitepaper.wsgi import application
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-#: A cursor is opaque: the description can say its alphabet and length, not which strings
-#: are cursors this server made, so a well-formed string that is not one is refused with a
-#: 400 (tests/test_api.py checks that answer). Everything else a schema allows is accepted.
-CONFIG = schemathesis.Config.from_dict(
-    {
-        "operations": [
-            {
-                "include-path-regex": "^/api/v1/(statistics|regions|segments|tendencies|"
-                "findings|publications|changes)$",
-                "checks": {
-                    "positive_data_acceptance": {
-                        "expected-statuses": ["2xx", "3xx", "400", "404", "429"]
-                    }
-                },
-            }
-        ]
-    }
-)
+#: Its settings, shared with the command line (see the file).
+CONFIG = schemathesis.Config.from_path(Path(__file__).parent / "schemathesis.toml")
 
 
 #: The description as the site serves it (reading it needs no database).
