@@ -124,6 +124,11 @@ def complete(schema):
                     response["content"] = {
                         PROBLEM_MEDIA_TYPE: response["content"].pop("application/json")
                     }
+            # gunicorn refuses a request line longer than it reads before the site sees it.
+            responses["414"] = {
+                "description": "URI too long: the address is longer than the "
+                "server reads (a first line of 4,094 bytes)."
+            }
             if "429" in responses:
                 responses["429"]["description"] = "Too many requests from this address."
                 responses["429"]["headers"] = {"Retry-After": header(RETRY_AFTER)}
