@@ -37,6 +37,15 @@ def filter_parameter(name, filter_):
             description=f"{label}: its slug. Lists the records of that publication only "
             "(nothing for a publication that is not published, as on the table page).",
         )
+    if isinstance(filter_, django_filters.ChoiceFilter) and callable(filter_.extra["choices"]):
+        # Choices read from the records (a segment's stage): a code, whichever the records have.
+        return str, Field(
+            None,
+            pattern=SLUG_PATTERN,
+            max_length=30,
+            description=f"{label}: a code the published records have, as the table page's menu "
+            "lists them (a code no record has is refused).",
+        )
     if isinstance(filter_, django_filters.ChoiceFilter):
         choices = filter_.extra["choices"]
         return Literal[tuple(value for value, _ in choices)], Field(

@@ -16,6 +16,7 @@ from reports.api.paging import BadSeekKey, page
 from reports.api.parameters import SLUG_PATTERN, list_parameters
 from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS, problem
 from reports.api.schemas import english, list_schema, record_schemas
+from reports.catalogue import TABLE_OF_MODEL
 from reports.exports import model_field
 from reports.record_kinds import KINDS
 from reports.record_views import find_record
@@ -31,7 +32,7 @@ BAD_CURSOR = (
 def filtered(kind, params, request):
     """The kind's published records with the table's filters and sort, as its table page
     lists them (a filter the table page cannot apply lists nothing there, nor here)."""
-    table = kind.table
+    table = TABLE_OF_MODEL.get(kind.model)
     if table is None:
         queryset = kind.model.objects.published_rows()
         if params.publication:
@@ -70,7 +71,7 @@ def add_list(kind):
     plural = english(model._meta.verbose_name_plural)
     item, _detail = record_schemas(kind)
     publication_filter = filters.RecordFilter.base_filters["publication"]
-    parameters = list_parameters(model.__name__, kind.table, publication_filter)
+    parameters = list_parameters(model.__name__, TABLE_OF_MODEL.get(model), publication_filter)
 
     def list_records(request, params: Query[parameters]):
         try:
@@ -82,7 +83,7 @@ def add_list(kind):
         results = [representation.record(kind, record, links) for record in records]
         return json_response({"results": results, "next": next_url}, next_url)
 
-    table = kind.table
+    table = TABLE_OF_MODEL.get(kind.model)
     router.get(
         f"/{kind.slug}",
         response={200: list_schema(item), **LIST_ANSWERS},

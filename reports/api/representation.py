@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from reports.exports import typed
 from whitepaper.language import path_in
-from whitepaper.models import HTML_LANG, StatedBy, format_measure
+from whitepaper.models import HTML_LANG, PublicationRecord, StatedBy, format_measure
 from whitepaper.translation import SITE_TRANSLATION_TAGS, in_every_language
 
 
@@ -88,7 +88,7 @@ def fields(record, links):
             data[name] = typed(getattr(record, name))
     if hasattr(model, "display_value"):
         data["display_value"] = measure_texts(record)
-    if hasattr(model, "URL_NAME"):
+    if issubclass(model, PublicationRecord):
         data["url"] = links.pages(record.get_absolute_url())
     return data
 
@@ -115,9 +115,11 @@ def record(kind, record, links):
         **fields(record, links),
         "api_url": links.record_api_url(kind, record),
         "dates": {
-            "data_as_of": kind.data_as_of(record).isoformat(),
+            # Only where the record's own source sentence dates it; null otherwise.
+            "data_as_of": typed(record.as_of),
             "published": publication.release_date.isoformat(),
-            "last_edited": record.updated_at.isoformat(),
+            # On the site's clock (settings.TIME_ZONE), as the record's page gives it.
+            "last_edited": typed(record.updated_at),
         },
     }
 

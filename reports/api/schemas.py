@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import translation
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from whitepaper.models import HTML_LANG, Correction, Publication, StatedBy
+from whitepaper.models import HTML_LANG, Correction, Publication, PublicationRecord, StatedBy
 from whitepaper.translation import SITE_TRANSLATION_TAGS
 
 LANGUAGE_TAGS = tuple(HTML_LANG.values())
@@ -129,7 +129,7 @@ def fields_schema(name, model, names, doc=""):
             TranslatedText,
             Field(description="The value with its unit and qualifier, as a reader writes it."),
         )
-    if hasattr(model, "URL_NAME"):
+    if issubclass(model, PublicationRecord):
         fields["url"] = (PageURLs, Field(description="The record's own page."))
     return create_model(name, __base__=Strict, __doc__=doc, **fields)
 
@@ -146,7 +146,10 @@ class PublicationRef(Strict):
 class Dates(Strict):
     """The record's dates, ISO 8601."""
 
-    data_as_of: datetime.date = Field(description="The date the data describes.")
+    data_as_of: datetime.date | None = Field(
+        description="The date the record describes, only where its own source sentence gives "
+        "one; null otherwise."
+    )
     published: datetime.date = Field(description="The publication's release date.")
     last_edited: datetime.datetime = Field(description="When the record was last edited here.")
 
