@@ -80,6 +80,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+            # One pytest-xdist worker runs them all (`--dist loadgroup`): one gunicorn and one
+            # Chromium for the run, and one writer of artifacts/screenshots, which the
+            # `screenshots` fixture empties first.
+            item.add_marker(pytest.mark.xdist_group("browser"))
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":
