@@ -9,8 +9,11 @@ PORT ?= 8000
 run: setup
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py whitepaper.wsgi
 
+# One pytest-xdist worker per core (`PYTEST_WORKERS=0` runs in one process); `loadgroup` keeps
+# the browser tests on one worker, which starts the site and Chromium once.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.test-installed setup tests/browser/node_modules
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Migrate, load the white paper (only if it is not loaded yet), audit every record against its
 # source (a second or two; it lists what to correct in the admin, and does not stop the site:

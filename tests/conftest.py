@@ -1,7 +1,10 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.test.utils import override_settings
 
+from tests.worker_cache import caches_of_worker
 from whitepaper.models import Publication
 
 STAFF_PASSWORD = "a-long-enough-staff-password"
@@ -30,6 +33,26 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """MD5 instead of PBKDF2 (a million rounds) for the passwords the tests set and check:
+    a third of a second of CPU per staff account and per login attempt, hundreds of times
+    (Django's own advice for a faster suite). What the tests check about passwords (the
+    validators, the lockout) does not depend on the hasher; production keeps its own."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cache_of_this_worker(worker_id):
+    """Under pytest-xdist with REDIS_URL, each worker's keys apart (tests/worker_cache.py)."""
+    if worker_id == "master" or not settings.REDIS_URL:
+        yield
+        return
+    with override_settings(CACHES=caches_of_worker(settings.CACHES, worker_id)):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ def test_the_bench_scripts_are_found():
     }
 
 
+@pytest.mark.slow  # starts a Python process per script
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
 def test_the_script_starts(script: Path):
     result = subprocess.run(

@@ -18,13 +18,18 @@ from django.conf import settings
 
 from tests.local_server import create_staff, isolated_env, manage, start_gunicorn, stop
 
-DATABASE = "whitepaper_multi_server"
+#: One database per pytest-xdist worker: the two cases drop and create theirs, and may run at
+#: the same time in two workers.
+DATABASE = "whitepaper_multi_server" + os.environ.get("PYTEST_XDIST_WORKER", "")
 PASSWORD = "multi-server-password-long"
 
-pytestmark = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason="needs PostgreSQL (run the suite with DATABASE_URL=postgres://...)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="needs PostgreSQL (run the suite with DATABASE_URL=postgres://...)",
+    ),
+    pytest.mark.slow,  # two gunicorns and a fresh database per case
+]
 
 
 def server_url():

@@ -132,6 +132,7 @@ def test_many_words_are_searched_up_to_a_limit(client, whitepaper):
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=220)
 
 
+@pytest.mark.slow  # 300 generated searches
 @settings(
     max_examples=300,
     deadline=None,

@@ -34,6 +34,7 @@ def production_settings(**extra):
         return runpy.run_path(str(ROOT / "whitepaper" / "settings.py"))
 
 
+@pytest.mark.slow  # starts a Python process
 def test_deploy_check_reports_nothing_in_production(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -38,12 +38,14 @@ def run_manage(args, env_overrides, tmp_path):
     return run_python(["manage.py", *args], env_overrides, tmp_path)
 
 
+@pytest.mark.slow  # starts a Python process
 def test_production_refuses_to_start_without_a_key(tmp_path):
     result = run_manage(["check"], {}, tmp_path)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is missing or insecure" in result.stderr
 
 
+@pytest.mark.slow  # starts a Python process
 @pytest.mark.parametrize("key", ["short", "django-insecure-" + "x" * 60, "ab" * 40])
 def test_production_refuses_an_insecure_key(tmp_path, key):
     result = run_manage(["check"], {"DJANGO_SECRET_KEY": key}, tmp_path)
@@ -51,11 +53,13 @@ def test_production_refuses_an_insecure_key(tmp_path, key):
     assert "DJANGO_SECRET_KEY is missing or insecure" in result.stderr
 
 
+@pytest.mark.slow  # starts a Python process
 def test_debug_starts_without_a_key(tmp_path):
     result = run_manage(["check"], {"DJANGO_DEBUG": "1"}, tmp_path)
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # starts a Python process
 def test_key_file_is_used_when_no_variable_is_set(tmp_path):
     key_file = tmp_path / "key"
     key_file.write_text("file-key-0123456789" * 4)
@@ -68,6 +72,7 @@ def test_key_file_is_used_when_no_variable_is_set(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "file-key-0123456789" * 4
 
 
+@pytest.mark.slow  # starts a Python process
 def test_sqlite_file_runs_wal_with_full_sync(tmp_path):
     result = run_manage(
         [
@@ -99,6 +104,7 @@ def test_whitenoise_follows_security_middleware():
     ]
 
 
+@pytest.mark.slow  # starts a Python process
 def test_a_misspelt_boolean_stops_start_up(tmp_path):
     result = run_manage(
         ["check"], {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_HTTPS": "ture"}, tmp_path
@@ -110,6 +116,7 @@ def test_a_misspelt_boolean_stops_start_up(tmp_path):
     )
 
 
+@pytest.mark.slow  # starts a Python process
 @pytest.mark.parametrize(
     "name, value, minimum",
     [
@@ -124,6 +131,7 @@ def test_a_bad_integer_stops_start_up(tmp_path, name, value, minimum):
     assert f"{name} must be a whole number, at least {minimum}, not {value!r}." in result.stderr
 
 
+@pytest.mark.slow  # starts a Python process
 def test_a_bad_integer_stops_gunicorn(tmp_path):
     result = run_python(
         ["-m", "gunicorn", "--config", "gunicorn.conf.py", "--check-config", "whitepaper.wsgi"],
@@ -151,6 +159,7 @@ def https_settings(tmp_path, **env):
     return " ".join(result.stdout.split()[-3:])
 
 
+@pytest.mark.slow  # starts a Python process
 @pytest.mark.parametrize(
     "on, off",
     [
@@ -169,6 +178,7 @@ def test_each_spelling_of_a_boolean_is_read(tmp_path, on, off):
     assert https_settings(tmp_path, DJANGO_HTTPS=on, DJANGO_HSTS_PRELOAD=off) == "True True False"
 
 
+@pytest.mark.slow  # starts a Python process
 def test_an_empty_boolean_takes_its_default(tmp_path):
     assert https_settings(tmp_path, DJANGO_HTTPS="", DJANGO_HSTS_PRELOAD="") == "False False False"
     assert https_settings(tmp_path, DJANGO_HTTPS="1", DJANGO_HSTS_PRELOAD="") == "True True True"

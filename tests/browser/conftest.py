@@ -80,10 +80,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
-    if Path(CHROMIUM).exists():
+            item.add_marker(pytest.mark.slow)
+            # One pytest-xdist worker runs them all (`--dist loadgroup`): one gunicorn and one
+            # Chromium for the run, and one writer of artifacts/screenshots, which the
+            # `screenshots` fixture empties first.
+            item.add_marker(pytest.mark.xdist_group("browser"))
+    if Path(CHROMIUM).exists() or os.environ.get("CI") == "true":
         return
-    if os.environ.get("CI") == "true":
-        raise pytest.UsageError(f"CI=true but there is no Chromium at {CHROMIUM}")
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium")
     for item in items:
         if "browser" in item.keywords:
@@ -116,6 +119,10 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    # Reached only under CI=true (elsewhere the tests are skipped at collection, and an error
+    # there would be lost in a pytest-xdist worker): each test that needs Chromium fails.
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
