@@ -51,8 +51,8 @@ def site_day(moment):
 
 def article(publication):
     """The article, dated by the release it reports (the source gives it no date of its
-    own): "“China’s MIIT …” (the source article; undated, it reports the release of
-    2018-05-20)"."""
+    own): "“<source title>” (the source article; undated, it reports the release of
+    <release date>)"."""
     site = publication.source_site or THE_ARTICLE
     released = publication.release_date.isoformat()
     return f"“{publication.source_title}” ({site}; undated, it reports the release of {released})"
