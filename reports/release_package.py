@@ -22,8 +22,9 @@ from whitepaper.models import Publication
 #: The date every entry carries (the earliest a zip can hold): the bytes depend on the data
 #: only. The release's own date is in datapackage.json and CITATION.cff.
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
-#: zlib's fastest level: several times faster than its default (6) on these tables, for a
-#: zip about a fifth larger, and the same bytes for the same data all the same.
+#: zlib's fastest level. At 100,000 synthetic statistics (113 MB of CSV and JSON) it took
+#: 0.6 s of CPU for 19.7 MB, where the default level (6) took 2.4 s for 13.8 MB: publishing
+#: at a million records saves about 20 s. The same data gives the same bytes at any level (with the same zlib).
 COMPRESS_LEVEL = 1
 #: How much of a spooled JSON entry is read at a time.
 SPOOL_BLOCK = 1024 * 1024
