@@ -67,8 +67,9 @@ def next_version(previous, changes):
 @dataclass
 class Changes:
     """What changed since the last release: counts, a preview, and the rows themselves
-    spooled to a temporary file so that memory stays flat (pickled: the file is unnamed,
-    this process's own, and pickle writes and reads a row several times faster than JSON)."""
+    spooled to a temporary file so that memory stays flat. Pickled, BATCH_SIZE rows at a
+    time: the file is unnamed and this process's own, pickle writes and reads a row several
+    times faster than JSON, and a batch names each field once, not once a row."""
 
     signature: str
     added: int = 0
@@ -76,6 +77,7 @@ class Changes:
     removed: int = 0
     preview: list = field(default_factory=list)
     spool: object = None
+    pending: list = field(default_factory=list)
 
     @property
     def total(self):
@@ -86,15 +88,24 @@ class Changes:
         setattr(self, counter, getattr(self, counter) + 1)
         if len(self.preview) < PREVIEW_SIZE:
             self.preview.append(row)
-        self.spool.write(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
+        self.pending.append(row)
+        if len(self.pending) == BATCH_SIZE:
+            self.flush()
+
+    def flush(self):
+        if self.pending:
+            pickle.dump(self.pending, self.spool, pickle.HIGHEST_PROTOCOL)
+            self.pending = []
 
     def rows(self):
+        self.flush()
         self.spool.seek(0)
         while True:
             try:
-                yield pickle.load(self.spool)
+                batch = pickle.load(self.spool)
             except EOFError:
                 return
+            yield from batch
 
 
 def released_digests():
