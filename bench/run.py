@@ -8,7 +8,9 @@
    synthetic publications (manage.py fill_benchmark).
 2. For each, starts gunicorn with production settings on 127.0.0.1 and drives it with wrk at
    --connections concurrent clients: the overview, the statistics table (default order, sorted
-   by value, filtered by category, a page deep in the list) and a CSV download of one
+   by value, filtered by category, a page deep in the list, 100 rows), the API's list of 100
+   statistics (default order, sorted by value, from a cursor 1,000 records before the end)
+   and a CSV download of one
    publication's figures with one qualifier (50 rows at 1,000,000 rows over 4,000
    publications; the real data's 4 statistics otherwise), with the page cache on (as
    served) and off (every request rendered). The four servers run together and the runs are
@@ -92,19 +94,46 @@ def before(result):
     return f"{figure:,}" if figure else "new"
 
 
-def targets(deep_page, csv_query):
+def targets(deep_page, csv_query, deep_cursor):
     return [
         ("overview", "/"),
         ("table: default order", "/statistics/"),
         ("table: sorted by value", "/statistics/?sort=-value"),
         ("table: category filter", "/statistics/?category=startups"),
         ("table: deep page", f"/statistics/?page={deep_page}"),
+        ("table: 100 rows", "/statistics/?per_page=100"),
+        ("API: 100 statistics", "/api/v1/statistics?limit=100"),
+        ("API: 100 statistics, sorted by value", "/api/v1/statistics?limit=100&sort=-value"),
+        ("API: 100 statistics, deep cursor", f"/api/v1/statistics?limit=100&after={deep_cursor}"),
         ("CSV: one publication, one qualifier", f"/statistics.csv?{csv_query}"),
     ]
 
 
+#: The API's cursor of the statistic at a given place in the default order (the key of the
+#: record before it, as the API's `next` would give it), printed by a management shell.
+DEEP_CURSOR = """
+from reports.api.paging import Order
+from reports.catalogue import STATISTICS
+from reports.pagination import encode_key
+order = Order(STATISTICS.queryset())
+rows = order.queryset
+print(encode_key(order.key_of(rows[max(rows.count() - {from_end}, 0)])))
+"""
+
+
+def deep_cursor(env, from_end=1000):
+    """A cursor deep in the statistics list: from_end records before its end."""
+    code = DEEP_CURSOR.format(from_end=from_end)
+    return manage(env, "shell", "-c", code).split()[-1]
+
+
 def build(workdir, name, rows, publications):
-    env = isolated_env(**PRODUCTION, DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"))
+    # No rate limit on the API: wrk is one client asking as fast as it can.
+    env = isolated_env(
+        **PRODUCTION,
+        DJANGO_SQLITE_PATH=str(workdir / f"{name}.sqlite3"),
+        DJANGO_API_REQUESTS_PER_MINUTE="0",
+    )
     return env, fill_database(env, rows, publications)
 
 
@@ -153,10 +182,11 @@ def measure(setups, args):
     servers = []
     try:
         for label, env, deep_page, csv_query in setups:
+            server_targets = targets(deep_page, csv_query, deep_cursor(env))
             for cache in ("on", "off"):
                 seconds = "600" if cache == "on" else "0"
                 server, base = start_gunicorn(dict(env, DJANGO_PAGE_CACHE_SECONDS=seconds))
-                servers.append((label, cache, server, base, targets(deep_page, csv_query)))
+                servers.append((label, cache, server, base, server_targets))
         for _, _, _, base, server_targets in servers:
             for _, path in server_targets:
                 warm_up(base + path)

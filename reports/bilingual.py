@@ -27,6 +27,13 @@ def text_html(shown, page_lang=None):
     return html
 
 
+def translation_label_html():
+    """The label that marks a text as this site's translation, wherever one is shown."""
+    return format_html(
+        ' <span class="translation-label">{}</span>', gettext("(this site’s translation)")
+    )
+
+
 def field_html(record, field, page_lang=None):
     """The record's field as HTML in a page of page_lang (default: the active language)."""
     return text_html(record.text_in(field), page_lang)
@@ -63,12 +70,11 @@ def stated_text_html(record, field, page_lang=None):
     if not shown.is_translation:
         return text_html(shown, page_lang)
     return format_html(
-        '<span lang="{}">{}</span> <span class="translation-label">{}</span>'
-        '<span class="verbatim"><span class="verbatim-label">{}</span> '
+        '<span lang="{}">{}</span>{}<span class="verbatim"><span class="verbatim-label">{}</span> '
         '<q lang="en">{}</q></span>',
         shown.lang,
         shown.text,
-        gettext("(this site’s translation)"),
+        translation_label_html(),
         gettext("The source, verbatim:"),
         getattr(record, field),
     )

@@ -35,7 +35,25 @@ def on(of, render):
 class CellColumn(tables.Column):
     """A column whose cells come from ``renderer(page_lang)``: a function of the record
     giving the cell's HTML, made once per page so that what does not change from row to row
-    (translated labels, the page's language) is looked up once."""
+    (translated labels, the page's language) is looked up once.
+
+    What a view shows of the column is worked out for the whole view (reports.table_layout):
+
+    - ``optional``: left out when no row of the view has a value (``has_value``, a Q; by
+      default "not null, not empty" of the column's accessor). A ``stated`` column stands
+      for something the source may state, and the page then says that the source does not
+      state it for these rows; the site's own text (``stated=False``) is left out silently.
+    - ``shared``: said once above the table when every row of the view has the same value.
+    """
+
+    #: Rows in a run that share this column's value are put under one heading row that
+    #: says it once (reports.table_html), instead of a cell in each row.
+    groups_rows = False
+
+    def __init__(self, *args, optional=False, shared=False, has_value=None, stated=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.optional, self.shared = optional, shared
+        self.has_value, self.stated = has_value, stated
 
     def renderer(self, page_lang):
         raise NotImplementedError
@@ -158,21 +176,34 @@ class FigureColumn(CellColumn):
 
 
 class AsOfColumn(CellColumn):
-    """The date the figure describes, ISO formatted."""
+    """The date the record describes, ISO formatted, where its own source sentence gives
+    one; "not stated" otherwise."""
 
-    def __init__(self, field="publication__data_as_of", **kwargs):
+    def __init__(self, field="as_of", **kwargs):
         kwargs.setdefault("verbose_name", _("As of"))
         kwargs.setdefault("order_by", (field, "pk"))
         kwargs.setdefault("attrs", {"td": {"class": "date"}})
+        kwargs.setdefault("shared", True)
+        kwargs.setdefault("optional", True)
         super().__init__(accessor=field, **kwargs)
         self.path = field
 
     def renderer(self, page_lang):
-        return lambda record: value_at(record, self.path).isoformat()
+        missing = escape(str(NOT_STATED))
+
+        def render(record):
+            value = value_at(record, self.path)
+            return missing if value is None else value.isoformat()
+
+        return render
 
 
 class SourceQuoteColumn(CellColumn):
-    """The verbatim source sentence, in a blockquote a reader can copy. Always English."""
+    """The verbatim source sentence, in a blockquote a reader can copy. Always English.
+
+    Several records often come from one sentence: the table says it once above them."""
+
+    groups_rows = True
 
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Source sentence"))
@@ -193,6 +224,7 @@ class PublicationColumn(CellColumn):
         kwargs.setdefault("verbose_name", _("Publication"))
         kwargs.setdefault("accessor", "publication")
         kwargs.setdefault("order_by", ("publication__release_date", "publication__title", "pk"))
+        kwargs.setdefault("shared", True)
         super().__init__(**kwargs)
 
     def renderer(self, page_lang):

@@ -7,7 +7,9 @@ download holds the same rows as the page (all of its pages) and memory does not 
 import csv
 import datetime
 import json
+import zoneinfo
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models import (
@@ -25,6 +27,7 @@ from django.db.models import (
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from whitepaper import translation
@@ -36,10 +39,14 @@ BOM = "\ufeff"
 
 
 def plain(value):
-    """A value as it is written in a CSV cell: ISO dates, plain numbers, empty for none."""
+    """A value as it is written in a CSV cell: ISO dates, plain numbers, empty for none. A
+    moment is given on the site's clock (settings.TIME_ZONE, with its offset), as every
+    page, citation and feed gives it."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         return value.isoformat(timespec="seconds")
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -49,8 +56,8 @@ def plain(value):
 
 
 class IsoUtcText(Func):
-    """A datetime column as ISO 8601 text in UTC to the second, written by the database
-    (what ``plain`` writes for an aware datetime), so no row needs a datetime object."""
+    """A datetime column as ISO 8601 text in UTC to the second, written by the database, so
+    that no row needs a datetime object (``on_site_clock`` moves it to the site's clock)."""
 
     output_field = CharField()
 
@@ -64,6 +71,20 @@ class IsoUtcText(Func):
             "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')"
         )
         return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def on_site_clock(utc_text):
+    """ISO text in UTC (IsoUtcText) as ``plain`` writes the moment: on the site's clock."""
+    if utc_text is None:
+        return ""
+    return moment_in(utc_text, timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=4096)
+def moment_in(utc_text, zone):
+    """Cached per time zone: the rows of a table share few distinct moments."""
+    moment = datetime.datetime.fromisoformat(utc_text)
+    return moment.astimezone(zoneinfo.ZoneInfo(zone)).isoformat(timespec="seconds")
 
 
 def raw_number(value):
@@ -95,11 +116,12 @@ def in_language(lookup, field, code):
 def csv_column(lookup, field, vendor, language=None):
     """What to select for a CSV column, and the formatter its raw value needs (None: none).
 
-    Dates and datetimes are written as ISO text by the query; numbers come as plain
-    numbers, except PostgreSQL's Decimals; text goes through ``neutralise``.
+    Dates and datetimes are written as ISO text by the query (datetimes then moved to the
+    site's clock); numbers come as plain numbers, except PostgreSQL's Decimals; text goes
+    through ``neutralise``.
     """
     if isinstance(field, DateTimeField):
-        return IsoUtcText(lookup), None
+        return IsoUtcText(lookup), on_site_clock
     if isinstance(field, DateField):
         return Cast(lookup, output_field=CharField()), None
     if isinstance(field, DecimalField):
@@ -157,6 +179,8 @@ def json_formatter(field, vendor):
     the values Django converts, done to the raw ones."""
     if isinstance(field, DecimalField) and vendor != "sqlite":
         return typed
+    if isinstance(field, DateTimeField):
+        return lambda value: value if value is None else on_site_clock(value)
     if isinstance(field, BooleanField):
         return lambda value: value if value is None else bool(value)
     return None
@@ -242,16 +266,26 @@ def csv_and_json(queryset, fields, meta, language=None):
     yield lines.take(), json_text + "]}\n"
 
 
-def download_filename(table_name, filters, as_of, extension, code=None):
-    """e.g. statistics_category-startups_2018-03-31.csv; in a translation, the language's
-    tag comes last."""
+def download_filename(table_name, filters, extension, code=None):
+    """e.g. statistics_category-startups.csv; in a translation, the language's tag comes
+    last. (No date: the rows' dates are their own, where the source gives one.)"""
     parts = [table_name]
     parts += [slugify(f"{key}-{value}")[:60] for key, value in sorted(filters.items()) if value]
-    if as_of:
-        parts.append(as_of.isoformat())
     if not translation.is_source_language(code):
         parts.append(translation.html_lang(code))
     return "_".join(parts) + "." + extension
+
+
+def site_translation(model, fields, code):
+    """Names the columns of a download that hold this site's translation: in a download in a
+    translation, the translated text columns (the source is in English); none in English."""
+    columns = []
+    if not translation.is_source_language(code):
+        for name, lookup in fields:
+            field = model_field(model, lookup)
+            if translation.is_translated(field.model, field.name):
+                columns.append(name)
+    return {"language": translation.html_lang(code), "by": "this site", "columns": columns}
 
 
 def csv_response(queryset, fields, filename, bom=True, language=None):

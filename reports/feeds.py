@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -50,10 +51,11 @@ class ChangesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, change):
-        return change.changed_at
+        """On the site's clock (settings.TIME_ZONE), as every page and download gives it."""
+        return timezone.localtime(change.changed_at)
 
     def item_updateddate(self, change):
-        return change.changed_at
+        return timezone.localtime(change.changed_at)
 
 
 class ReleasesFeed(Feed):
@@ -89,7 +91,7 @@ class ReleasesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, release):
-        return release.created_at
+        return timezone.localtime(release.created_at)
 
     def item_updateddate(self, release):
-        return release.created_at
+        return timezone.localtime(release.created_at)

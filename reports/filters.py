@@ -100,8 +100,11 @@ class RegionalPresenceFilter(RecordFilter):
 class IndustrySegmentFilter(RecordFilter):
     search_fields = ("name", "description", "source_quote")
 
+    # Labelled by the stages' words as the source states them, read from the records.
     stage = django_filters.ChoiceFilter(
-        label=_("Stage"), choices=IndustrySegment.Stage.choices, empty_label=_("All stages")
+        label=_("Stage"),
+        choices=lambda: IndustrySegment.objects.stage_choices(),
+        empty_label=_("All stages"),
     )
 
     class Meta:

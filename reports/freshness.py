@@ -30,10 +30,11 @@ def page_cache_key(request):
     )
 
 
-#: The query-string parameters that public pages read (pagination, sorting, the tables'
-#: filters). A page asked for with any other parameter (?utm_source=…, ?x=<random>) is
-#: rendered but not cached, so that made-up addresses cannot push real pages out of it.
-PAGE_PARAMETERS = {"page", "per_page", "sort", "after", "before", "q"}
+#: The query-string parameters that public pages and the API read (pagination, sorting, the
+#: tables' filters; the API's limit and search options). A page asked for with any other
+#: parameter (?utm_source=…, ?x=<random>) is rendered but not cached, so that made-up
+#: addresses cannot push real pages out of it.
+PAGE_PARAMETERS = {"page", "per_page", "sort", "after", "before", "q", "limit", "kind", "language"}
 
 
 def cacheable(request):

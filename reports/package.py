@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models.fields import (
     BooleanField,
     DateField,
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from reports import exports
 from reports.licence import RECORDS_LICENCE
 from reports.record_kinds import KINDS
+from reports.structured_data import dataset_title
 from whitepaper.models import Publication
 from whitepaper.translation import TRANSLATIONS, is_translated, twin, twin_of
 
@@ -65,10 +67,11 @@ PUBLICATION_FIELDS = [
 #: The columns after its own public fields of a kind that has no table of its own.
 RECORD_TAIL = [
     ("publication", "publication__title"),
-    ("as_of", "publication__data_as_of"),
+    ("as_of", "as_of"),
     ("published_on", "publication__release_date"),
     ("last_edited", "updated_at"),
 ]
+TAIL_NAMES = {name for name, _lookup in RECORD_TAIL}
 
 
 def package_url():
@@ -123,7 +126,8 @@ def english_resources(tables):
                 kind.slug,
                 str(kind.section_title),
                 kind.model.objects.published().order_by("publication", *kind.model.LIST_ORDER),
-                [(name, name) for name in kind.model.PUBLIC_FIELDS] + RECORD_TAIL,
+                [(name, name) for name in kind.model.PUBLIC_FIELDS if name not in TAIL_NAMES]
+                + RECORD_TAIL,
             )
             for kind in KINDS
             if kind.table_class is None
@@ -166,11 +170,18 @@ def schema(resource):
     return {"fields": fields}
 
 
-def descriptor(publication, package_resources):
+def descriptor(publication, package_resources, site_url):
+    """The Data Package: this site's records (the site is their author and publisher),
+    with the white paper, as the article reports it, as their source."""
+    site = [
+        {"title": settings.SITE_NAME, "path": site_url, "role": role}
+        for role in ("author", "publisher")
+    ]
     return {
         "name": publication.slug if publication else "blockchain-white-paper-data",
-        "title": publication.title if publication else "Blockchain white paper data",
+        "title": dataset_title(publication) if publication else settings.SITE_NAME,
         "description": publication.summary if publication else "",
+        "contributors": site,
         "licenses": [
             {
                 "name": RECORDS_LICENCE.name,
@@ -178,14 +189,9 @@ def descriptor(publication, package_resources):
                 "path": RECORDS_LICENCE.url,
             }
         ],
-        "sources": [
-            {
-                "title": publication.source_title if publication else "",
-                "path": (publication.source_url if publication else "") or "",
-            }
-        ],
-        "as_of": publication.data_as_of.isoformat() if publication else None,
+        "sources": [source(publication)] if publication else [],
         "published": publication.release_date.isoformat() if publication else None,
+        "time_zone": settings.TIME_ZONE,
         "resources": [
             {
                 "name": resource.name,
@@ -201,7 +207,21 @@ def descriptor(publication, package_resources):
     }
 
 
-def write_package(tables):
+def source(publication):
+    """The white paper, as the article reports it: the records' source."""
+    described = {
+        "title": (
+            f"{publication.title}, by {publication.publisher} "
+            f"({publication.publisher_abbreviation}), as reported by "
+            f"“{publication.source_title}”"
+        ),
+    }
+    if publication.source_url:
+        described["path"] = publication.source_url
+    return described
+
+
+def write_package(tables, site_url):
     """The zip in a temporary file, rewound and ready to send."""
     publication = Publication.objects.newest()
     package_resources = resources(tables)
@@ -217,7 +237,9 @@ def write_package(tables):
                     member.write(line.encode("utf-8"))
         archive.writestr(
             "datapackage.json",
-            json.dumps(descriptor(publication, package_resources), ensure_ascii=False, indent=2),
+            json.dumps(
+                descriptor(publication, package_resources, site_url), ensure_ascii=False, indent=2
+            ),
         )
         archive.writestr(
             "README.md",
@@ -227,6 +249,9 @@ def write_package(tables):
                     "publication": publication,
                     "resources": package_resources,
                     "licence": RECORDS_LICENCE,
+                    "site_name": settings.SITE_NAME,
+                    "site_url": site_url,
+                    "time_zone": settings.TIME_ZONE,
                 },
             ),
         )

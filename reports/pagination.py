@@ -146,9 +146,9 @@ def before_bookmark(queryset, fields, descending, bookmark):
 
 
 def json_value(value):
-    """A sort key value as JSON: numbers and text as they are, others (dates, decimals) as
-    the text their field reads back."""
-    return value if isinstance(value, int | str) else str(value)
+    """A sort key value as JSON: numbers, text and null as they are, others (dates,
+    decimals) as the text their field reads back."""
+    return value if value is None or isinstance(value, int | str) else str(value)
 
 
 def encode_key(row):
@@ -162,9 +162,10 @@ def encode_key(row):
 MAX_SEEK_KEY_LENGTH = 2000
 
 
-def decode_key(fields, token):
+def decode_key(fields, token, nullable=False):
     """The sort key in a token from encode_key; BadSeekKey if it is not one (not base64 or
-    JSON, the wrong number of values, a value its column cannot hold)."""
+    JSON, the wrong number of values, a value its column cannot hold, or a null unless the
+    order is ``nullable``: reports.api.paging seeks such orders too)."""
     if len(token) > MAX_SEEK_KEY_LENGTH:
         raise BadSeekKey(token)
     try:
@@ -172,13 +173,20 @@ def decode_key(fields, token):
         values = json.loads(text)
     except (ValueError, UnicodeDecodeError, binascii.Error, RecursionError) as error:
         raise BadSeekKey(token) from error
-    if not isinstance(values, list) or len(values) != len(fields) or None in values:
+    if not isinstance(values, list) or len(values) != len(fields):
+        raise BadSeekKey(token)
+    if None in values and not nullable:
         raise BadSeekKey(token)
     try:
-        key = tuple(field.to_python(value) for field, value in zip(fields, values, strict=True))
+        key = tuple(
+            None if value is None else field.to_python(value)
+            for field, value in zip(fields, values, strict=True)
+        )
     except (ValidationError, TypeError, ValueError, OverflowError) as error:
         raise BadSeekKey(token) from error
     for field, value in zip(fields, key, strict=True):
+        if value is None:
+            continue
         if isinstance(field, IntegerField):
             low, high = connection.ops.integer_field_range(field.get_internal_type())
             if (low is not None and value < low) or (high is not None and value > high):
@@ -223,22 +231,10 @@ class CappedPaginator(Paginator):
     def count(self):
         if self.cache_key is None:
             return super().count
-        key = f"{self.cache_key}|count"
-        count = cache.get(key)
-        if count is not None:
-            return count
-        counting = f"{key}|counting"
-        if not cache.add(counting, True, FINDING_SECONDS):
-            # Another request is counting the same rows: many requests counting them at once
-            # (a cold cache, a new data version) would each take as long as all of them.
-            count = counted_by_another(key)
-            return super().count if count is None else count
-        try:
-            count = super().count
-            cache.set(key, count, CACHE_SECONDS)
-        finally:
-            cache.delete(counting)
-        return count
+        return found_once(f"{self.cache_key}|count", self.count_rows)
+
+    def count_rows(self):
+        return super().count
 
     @cached_property
     def queryset(self):
@@ -344,6 +340,27 @@ class BookmarkFinder(threading.Thread):
             caches["paging"].delete(f"{self.key}|finding")
             if threading.current_thread() is self:
                 connections.close_all()
+
+
+def found_once(key, find):
+    """What is cached under ``key`` (a view's row count, or another fact of the whole view
+    found by one query); else ``find()``, cached. One request at a time finds it: many
+    requests finding it at once (a cold cache, a new data version) would each take as long
+    as all of them, so a request that finds another one at it waits for its result (up to
+    COUNT_WAIT_SECONDS), then finds it itself."""
+    value = cache.get(key)
+    if value is not None:
+        return value
+    finding = f"{key}|counting"
+    if not cache.add(finding, True, FINDING_SECONDS):
+        value = counted_by_another(key)
+        return find() if value is None else value
+    try:
+        value = find()
+        cache.set(key, value, CACHE_SECONDS)
+    finally:
+        cache.delete(finding)
+    return value
 
 
 def counted_by_another(key):

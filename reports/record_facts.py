@@ -1,7 +1,6 @@
 """The pieces of a record's page: a fact (a name and its value as HTML), in either language,
 and who states the record. reports.record_kinds puts them together for each kind."""
 
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -35,12 +34,6 @@ def translation_html(record, field, lang):
     if value:
         return format_html('<span lang="{}">{}</span>', lang.tag, value)
     return format_html('<span class="hint">{}</span>', gettext("not translated yet"))
-
-
-def date_html(value):
-    return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "DATE_FORMAT")
-    )
 
 
 def link_html(url, html):

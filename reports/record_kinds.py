@@ -7,6 +7,9 @@ named on its page, in a link, in a citation and among search results, what its J
 and which table lists it. KINDS follows the models (whitepaper.models.record_models): the
 URLs, the tables (reports.catalogue), the sitemap, the search page and the source reader
 read it.
+
+A record's date is its own ``as_of``, given only where its own source sentence dates it;
+no record takes a date from its publication.
 """
 
 from dataclasses import dataclass
@@ -23,7 +26,6 @@ from reports.bilingual import field_html, stated_text_html
 from reports.exports import typed
 from reports.record_facts import (
     Fact,
-    date_html,
     english_html,
     field_fact,
     field_facts,
@@ -43,7 +45,7 @@ from whitepaper.models import (
     relation_of,
 )
 from whitepaper.models.base import value_at
-from whitepaper.translation import TRANSLATIONS, twin
+from whitepaper.translation import TRANSLATIONS, twin, twins
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,6 @@ class RecordKind:
             kwargs={"slug": record.publication.slug, "key": self.key(record)},
         )
 
-    def data_as_of(self, record):
-        return record.publication.data_as_of
-
     def heading(self, record):
         raise NotImplementedError
 
@@ -134,6 +133,16 @@ class RecordKind:
         """The record's public fields (and their translations) for its JSON, typed."""
         return {field: typed(getattr(record, field)) for field in record.public_fields()}
 
+    def translated_keys(self, record):
+        """The keys of the record's JSON that hold this site's translation."""
+        public = record.public_fields()
+        return [
+            name
+            for field in type(record).TRANSLATED_FIELDS
+            for name in twins(field)
+            if name in public
+        ]
+
 
 class StatisticKind(RecordKind):
     model = Statistic
@@ -148,9 +157,6 @@ class StatisticKind(RecordKind):
     )
     search_label = _("Statistics")
     search_shape = SearchShape("label", "note", value=lambda r: r.display_value)
-
-    def data_as_of(self, record):
-        return record.as_of
 
     def heading(self, record):
         return field_html(record, "label")
@@ -179,10 +185,6 @@ class StatisticKind(RecordKind):
         return [
             *field_facts(record, "label"),
             Fact(verbose_name(Statistic, "category"), record.get_category_display()),
-            Fact(
-                gettext("as of (derived from the source)"),
-                date_html(record.as_of),
-            ),
             field_fact(record, "key"),
             *notes(record),
         ]
@@ -251,10 +253,6 @@ class RegionalPresenceKind(RecordKind):
             *translation_facts(region, "name"),
             Fact(verbose_name(type(region), "code"), region.code),
             Fact(verbose_name(type(region), "kind"), region.get_kind_display()),
-            Fact(
-                gettext("data as of (derived from the source)"),
-                date_html(record.publication.data_as_of),
-            ),
             *notes(record),
         ]
 
@@ -273,6 +271,17 @@ class RegionalPresenceKind(RecordKind):
         )
         return fields
 
+    def translated_keys(self, record):
+        return [*super().translated_keys(record), *(f"region.{name}" for name in twins("name"))]
+
+
+def stage_of(segment):
+    """The segment's stage as the source states it; its translation labelled as such."""
+    shown = segment.text_in("stage_as_stated")
+    if shown.is_translation:
+        return f"{shown.text} {gettext('(this site’s translation)')}"
+    return shown.text
+
 
 class IndustrySegmentKind(RecordKind):
     model = IndustrySegment
@@ -285,7 +294,7 @@ class IndustrySegmentKind(RecordKind):
         "industries it names, each with the sentence it comes from."
     )
     search_label = _("Industry segments")
-    search_shape = SearchShape("name", "description", value=lambda r: r.get_stage_display())
+    search_shape = SearchShape("name", "description", value=lambda r: stage_of(r))
 
     def heading(self, record):
         return field_html(record, "name")
@@ -294,15 +303,27 @@ class IndustrySegmentKind(RecordKind):
         return record.text_in("name").text
 
     def citation_title(self, record):
-        return f"{record.name} ({record.get_stage_display()})"
+        if not record.stage_as_stated:
+            return record.name
+        return f"{record.name} ({record.stage_as_stated})"
 
     def stated(self, record):
+        if not record.stage_as_stated:
+            return []
         return [
-            Fact(verbose_name(IndustrySegment, "stage"), record.get_stage_display()),
+            Fact(
+                verbose_name(IndustrySegment, "stage_as_stated"),
+                stated_text_html(record, "stage_as_stated"),
+            ),
         ]
 
     def editorial(self, record):
-        facts = [*field_facts(record, "name"), field_fact(record, "slug")]
+        facts = [
+            *field_facts(record, "name"),
+            *translation_facts(record, "stage_as_stated"),
+            Fact(verbose_name(IndustrySegment, "stage"), english_html(record.stage)),
+            field_fact(record, "slug"),
+        ]
         if record.description:
             facts += field_facts(record, "description")
         return facts

@@ -1,6 +1,7 @@
 """Provenance you can check: a page (and JSON) per record, the source reader and the public
 corrections log."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -11,13 +12,16 @@ from reports import (
     catalogue,
     changes,
     citation,
+    exports,
     record_facts,
     record_kinds,
     release_status,
     source_text,
 )
 from reports.freshness import fresh_page
+from whitepaper.attribution import attribution
 from whitepaper.models import Correction, Publication
+from whitepaper.translation import TRANSLATIONS
 
 NO_RECORD = _("No published record has this address.")
 
@@ -34,19 +38,17 @@ def find_record(kind, slug, key):
 
 def citations(request, kind, record, release=None):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
-    of the source, on pages of either language), naming the release it is cited as of."""
-    publication = record.publication
+    of the source, on pages of either language), its author the one who states it, naming
+    the release it is cited as of."""
     with translation.override("en"):
         url = request.build_absolute_uri(record.get_absolute_url())
         title = kind.citation_title(record)
-    key = citation.record_bibtex_key(publication, f"{kind.slug}-{kind.key(record)}")
-    as_of = kind.data_as_of(record)
+    key = citation.record_bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
     cited = release_status.cited(request, release)
-    common = (publication, as_of, record.updated_at, url, cited)
     return {
-        "text": citation.record_plain_text(title, *common),
-        "bibtex": citation.record_bibtex(key, title, *common),
-        "csl_json": citation.record_csl_json(key, title, *common),
+        "text": citation.record_plain_text(record, title, url, cited),
+        "bibtex": citation.record_bibtex(record, key, title, url, cited),
+        "csl_json": citation.record_csl_json(record, key, title, url, cited),
     }
 
 
@@ -65,7 +67,7 @@ def record_page(request, kind, slug, key):
         "publication": publication,
         "heading": kind.heading(record),
         "figure": kind.figure(record),
-        "data_as_of": kind.data_as_of(record),
+        "as_of": record.as_of,
         "stated_by": record_facts.stated_by_fact(record),
         "stated": kind.stated(record),
         "editorial": kind.editorial(record),
@@ -79,6 +81,16 @@ def record_page(request, kind, slug, key):
         "cited_release": cited_release,
     }
     return render(request, "reports/record_page.html", context)
+
+
+def site_translation(kind, record):
+    """Names the record's translated texts as this site's translation (the source is in
+    English): its languages and the keys of the JSON that hold it."""
+    return {
+        "languages": [lang.tag for lang in TRANSLATIONS],
+        "by": "this site",
+        "keys": kind.translated_keys(record),
+    }
 
 
 @fresh_page
@@ -95,14 +107,19 @@ def record_json(request, kind, slug, key):
             "url": request.build_absolute_uri(publication.get_absolute_url()),
         },
         **kind.json_fields(record),
+        # Who states the record, in the terms its citation uses (whitepaper.attribution).
+        "who_states_it": attribution(record).as_json(),
+        "site_translation": site_translation(kind, record),
         "dates": {
-            "data_as_of": kind.data_as_of(record).isoformat(),
+            # Only where the record's own source sentence dates it; null otherwise.
+            "data_as_of": exports.typed(record.as_of),
             "published": publication.release_date.isoformat(),
-            "last_edited": record.updated_at.isoformat(),
+            "last_edited": exports.typed(record.updated_at),
         },
+        "time_zone": settings.TIME_ZONE,
         "changes": [
             {
-                "changed_at": change.changed_at.isoformat(),
+                "changed_at": exports.typed(change.changed_at),
                 "kind": change.kind,
                 "field": change.field_name,
                 "old_value": change.old_value,

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 
 from reports import exports
-from whitepaper.models import Publication, ReleasedRecord
+from whitepaper.models import Publication, PublicationRecord, ReleasedRecord
 
 #: Records listed on a page of a release or of a comparison.
 PAGE_SIZE = 50
@@ -57,12 +57,17 @@ def kind_name(content_type_id):
 
 
 def record_url(row):
+    """The record's page, or '' for a kind that has none or a key that no page has."""
     model = model_of(row.content_type_id)
     try:
         if model is Publication:
             return reverse("reports:publication", kwargs={"slug": row.url_key})
-        return reverse(model.URL_NAME, kwargs={"slug": row.publication_slug, "key": row.url_key})
-    except (AttributeError, NoReverseMatch):
+        if model is None or not issubclass(model, PublicationRecord):
+            return ""
+        return reverse(
+            f"reports:{model.KIND}", kwargs={"slug": row.publication_slug, "key": row.url_key}
+        )
+    except NoReverseMatch:
         return ""
 
 

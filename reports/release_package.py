@@ -13,10 +13,11 @@ import zipfile
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from reports import catalogue, exports, package
 from reports.licence import RECORDS_LICENCE
+from reports.structured_data import dataset_title
 from whitepaper.models import Publication
 
 #: The date every entry carries (the earliest a zip can hold): the bytes depend on the data
@@ -93,21 +94,32 @@ def release_url(version):
 
 
 def citation_cff(publication, version, created_at):
-    """CITATION.cff (version 1.2.0), which GitHub, Zenodo and reference managers read."""
-    title = publication.title if publication else "Blockchain White Paper Data"
-    author = publication.publisher if publication else "Blockchain White Paper Data"
+    """CITATION.cff (version 1.2.0), which GitHub, Zenodo and reference managers read: this
+    site made and publishes the records; the white paper, as the article reports it, is what
+    they are based on (a reference)."""
+    title = dataset_title(publication) if publication else settings.SITE_NAME
     lines = [
         "cff-version: 1.2.0",
         'message: "If you use these data, please cite this release."',
         "type: dataset",
-        f"title: {json.dumps(f'Blockchain White Paper Data: {title}', ensure_ascii=False)}",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
         "authors:",
-        f"  - name: {json.dumps(author, ensure_ascii=False)}",
+        f"  - name: {json.dumps(settings.SITE_NAME, ensure_ascii=False)}",
         f"version: {version}",
-        f"date-released: {created_at.date().isoformat()}",
+        f"date-released: {timezone.localtime(created_at).date().isoformat()}",
         f"url: {json.dumps(release_url(version))}",
         f"license: {RECORDS_LICENCE.name}",
     ]
+    if publication:
+        lines += [
+            "references:",
+            "  - type: report",
+            f"    title: {json.dumps(publication.title, ensure_ascii=False)}",
+            "    authors:",
+            f"      - name: {json.dumps(publication.publisher, ensure_ascii=False)}",
+            "    notes: "
+            + json.dumps(f"As reported by “{publication.source_title}”", ensure_ascii=False),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -121,6 +133,9 @@ def readme(publication, resources, version, created_at, language):
                 "licence": RECORDS_LICENCE,
                 "release": {"version": version, "created_at": created_at},
                 "release_url": release_url(version),
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                "time_zone": settings.TIME_ZONE,
             },
         )
 
@@ -130,7 +145,7 @@ def entries(version, created_at):
     publication = Publication.objects.newest()
     resources = release_resources()
     with translation.override("en"):
-        descriptor = package.descriptor(publication, resources)
+        descriptor = package.descriptor(publication, resources, settings.SITE_URL)
     descriptor.update(
         {
             "version": version,

@@ -12,7 +12,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
-from reports.bilingual import text_html
+from reports.bilingual import text_html, translation_label_html
 from reports.record_kinds import KINDS, SearchShape
 from whitepaper.search.documents import PUBLICATION, SENTENCE
 from whitepaper.search.text import match_spans
@@ -40,9 +40,14 @@ def highlight(text, spans):
     return mark_safe("".join(parts))
 
 
-def shown_html(shown, spans, language):
-    """A Text as HTML in a page of the language (reports.bilingual), its spans marked."""
-    return text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
+def shown_html(shown, spans, language, label_translation=False):
+    """A Text as HTML in a page of the language (reports.bilingual), its spans marked. A
+    passage in the site's translation (a tendency's Chinese text, say) is labelled as such;
+    a title is the site's own name for the record in either language."""
+    html = text_html(replace(shown, text=highlight(shown.text, spans)), html_lang(language))
+    if label_translation and shown.is_translation:
+        html += translation_label_html()
+    return html
 
 
 def excerpt(text, spans):
@@ -155,7 +160,7 @@ def result(hit, record, phrases, language):
         title_html=format_html("{}{}", prefix, shown_html(title, title_spans, language)),
         value=str(value),
         snippet=found.text if found else "",
-        snippet_html=shown_html(found, spans, language) if found else "",
+        snippet_html=shown_html(found, spans, language, label_translation=True) if found else "",
         url=record.get_absolute_url(),
         score=hit.score,
     )

@@ -133,22 +133,16 @@ def search_page(request):
     return response
 
 
-@require_safe
-def search_json(request):
-    """The same results for programs: {query, count, count_is_lower_bound, page, pages,
-    results: [{kind, title, value, url, snippet, score}]}."""
-    search_request = SearchRequest(request)
-    if search_request.too_long:
-        return JsonResponse({"error": too_long_message()}, status=400)
+def results_data(request, search_request):
+    """The results of a search for programs, as /search.json and the API (reports.api.search)
+    give them: {query, count, count_is_lower_bound, page, pages, results: [{kind, title,
+    value, url, snippet, score}]}. Http404 for a page past the end."""
     results = []
     page = pages = 1
     total = 0
     capped = False
     if not search_request.query.is_empty:
-        try:
-            shown = search_request.run()
-        except Http404 as error:
-            return JsonResponse({"error": str(error)}, status=404)
+        shown = search_request.run()
         page, pages = search_request.page.number, search_request.page.paginator.num_pages
         total, capped = search_request.results.total, search_request.results.is_capped
         results = [
@@ -162,16 +156,26 @@ def search_json(request):
             }
             for item in shown
         ]
-    response = JsonResponse(
-        {
-            "query": search_request.query.text,
-            "count": total,
-            "count_is_lower_bound": capped,
-            "page": page,
-            "pages": pages,
-            "results": results,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return {
+        "query": search_request.query.text,
+        "count": total,
+        "count_is_lower_bound": capped,
+        "page": page,
+        "pages": pages,
+        "results": results,
+    }
+
+
+@require_safe
+def search_json(request):
+    """The same results for programs (results_data)."""
+    search_request = SearchRequest(request)
+    if search_request.too_long:
+        return JsonResponse({"error": too_long_message()}, status=400)
+    try:
+        data = results_data(request, search_request)
+    except Http404 as error:
+        return JsonResponse({"error": str(error)}, status=404)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = NOINDEX
     return response

@@ -1,7 +1,13 @@
-"""schema.org Dataset description of the site's data, for search engines (JSON-LD)."""
+"""schema.org Dataset description of the site's data, for search engines (JSON-LD).
+
+The data set is this site's work: the site is its creator and publisher (under the records'
+licence), and it is based on the white paper as the article this site holds reports it.
+The white paper's publisher is named as the white paper's author, never as the data set's.
+"""
 
 import json
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -11,27 +17,58 @@ from reports.licence import RECORDS_LICENCE
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def dataset_title(publication):
+    """The data set's title: this site's records of the white paper, as the article reports
+    it (never the white paper's own title, which would name the white paper as the data)."""
+    return (
+        f"Records of the white paper “{publication.title}”, as reported by "
+        f"“{publication.source_title}”"
+    )
+
+
+def this_site(url):
+    """This site, the creator and publisher of the records (settings.SITE_NAME)."""
+    return {"@type": "Organization", "name": settings.SITE_NAME, "url": url}
+
+
+def based_on(publication):
+    """What the records are based on: the article, about the white paper it reports."""
+    article = {"@type": "Article", "name": publication.source_title}
+    if publication.source_url:
+        article["url"] = publication.source_url
+    if publication.source_site:
+        article["publisher"] = {"@type": "Organization", "name": publication.source_site}
+    article["about"] = {
+        "@type": "Report",
+        "name": publication.title,
+        "datePublished": publication.release_date.isoformat(),
+        "author": {
+            "@type": "Organization",
+            "name": publication.publisher,
+            "alternateName": publication.publisher_abbreviation,
+        },
+    }
+    return article
+
+
 def dataset(request, publication, tables, package_url):
+    url = request.build_absolute_uri(reverse("reports:overview"))
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": publication.title,
+        "name": dataset_title(publication),
         "description": publication.summary,
-        "url": request.build_absolute_uri(reverse("reports:overview")),
+        "url": url,
         "license": RECORDS_LICENCE.url,
         "isAccessibleForFree": True,
-        "datePublished": publication.release_date.isoformat(),
-        "temporalCoverage": publication.data_as_of.isoformat(),
+        "creator": this_site(url),
+        "publisher": this_site(url),
+        "isBasedOn": based_on(publication),
         # The places the records name (from the records, like every fact on the site).
         "spatialCoverage": [
             {"@type": "Place", "name": presence.region.name}
             for presence in publication.listed_regional_presences
         ],
-        "publisher": {
-            "@type": "Organization",
-            "name": publication.publisher,
-            "alternateName": publication.publisher_abbreviation,
-        },
         "distribution": [
             {
                 "@type": "DataDownload",

@@ -1,9 +1,13 @@
 """What templates/includes/_table.html shows of a django-tables2 table: its headings with
 their sort links, and its rows with their cells' HTML, computed once in Python.
 
-Each cell is its column's ``html(record)`` (reports.tables). A row's cells are joined into one
-safe string, so the template loops over rows, not over cells, and the Django template engine
-does a few operations per row instead of several per cell.
+Each cell is its column's ``renderer(page_lang)(record)`` (reports.columns). A row's cells are
+joined into one safe string, so the template loops over rows, not over cells, and the Django
+template engine does a few operations per row instead of several per cell.
+
+A column that groups rows (the source sentence) is not a cell of each row: consecutive rows
+with the same value are a run, under one heading row that says the value once. The values
+every row of the view shares (reports.table_layout) are said once above the table.
 """
 
 from dataclasses import dataclass
@@ -29,6 +33,21 @@ class Heading:
 class Row:
     anchor: str
     cells: str  # safe HTML: the row's <td> elements
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive rows that share the value of the grouping column."""
+
+    label: str  # the grouping column's heading, "" when the table has none
+    value: str  # safe HTML: the value the rows share
+    rows: list
+
+
+@dataclass(frozen=True)
+class SharedValue:
+    label: str
+    value: str  # safe HTML
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,7 @@ def headings(table, request):
     key, which belongs to the old order)."""
     order_field = table.prefixed_order_by_field
     result = []
-    for column in table.columns:
+    for column in cell_columns(table):
         sort = ""
         if column.is_ordered:
             sort = "descending" if column.order_by_alias.is_descending else "ascending"
@@ -84,6 +103,11 @@ def attributes(attrs):
     return mark_safe(f" {html}" if html else "")
 
 
+def cell_columns(table):
+    """The shown columns that are cells of each row (not the one that groups rows)."""
+    return [column for column in table.columns if not column.column.groups_rows]
+
+
 def rows(table, records, page_lang=None):
     """The rows of the given records: each row's anchor and its cells' HTML. Each cell
     carries its column's heading (data-label), which narrow screens show beside the value
@@ -94,7 +118,7 @@ def rows(table, records, page_lang=None):
             f'<td{attributes(column.attrs["td"])} role="cell" data-label="{escape(column.header)}">',
             column.column.renderer(page_lang),
         )
-        for column in table.columns
+        for column in cell_columns(table)
     ]
     return [
         Row(
@@ -103,6 +127,41 @@ def rows(table, records, page_lang=None):
         )
         for record in records
     ]
+
+
+def runs(table, records, page_lang=None):
+    """The rows of the given records in runs: consecutive rows with the same value of the
+    grouping column (if it is shown) make one Run, which says that value once. Without a
+    grouping column all the rows are one Run with no value."""
+    page_lang = page_lang or html_lang()
+    grouping = [column for column in table.columns if column.column.groups_rows]
+    table_rows = rows(table, records, page_lang)
+    if not grouping:
+        return [Run("", "", table_rows)] if table_rows else []
+    column = grouping[0]
+    render = column.column.renderer(page_lang)
+    result = []
+    for record, row in zip(records, table_rows, strict=True):
+        value = render(record)
+        if result and result[-1].value == value:
+            result[-1].rows.append(row)
+        else:
+            result.append(Run(str(column.header), mark_safe(value), [row]))
+    return result
+
+
+def shared_values(table, names, records, page_lang=None):
+    """What every row of the view shares (the columns ``names``), said once: each column's
+    heading and its value in the first row. Nothing when there is no row to read it from."""
+    if not records:
+        return []
+    page_lang = page_lang or html_lang()
+    result = []
+    for name in names:
+        column = table.columns[name]
+        value = column.column.renderer(page_lang)(records[0])
+        result.append(SharedValue(str(column.header), mark_safe(value)))
+    return result
 
 
 def count_text(paginator, page_number):

@@ -10,12 +10,12 @@ from django.views import View
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from reports import exports, release_status, table_html
+from reports import exports, release_status, table_html, table_layout
 from reports.cache_keys import versioned_key
 from reports.freshness import conditional_on_data, fresh_page
 from reports.kept_downloads import keep_if_small, kept_download
 from reports.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
-from whitepaper.models import Publication, html_lang
+from whitepaper.models import html_lang
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
 VIEW_ONLY_PARAMS = ("page", "per_page", "_export", "after", "before")
@@ -82,6 +82,16 @@ class TableView(SingleTableMixin, FilterView):
                 break
         return pagination
 
+    def get_table(self, **kwargs):
+        """The table with the columns this view shows: those that say something in some row
+        of the whole view, but for those every row shares (reports.table_layout)."""
+        table = super().get_table(**kwargs)
+        self.layout = table_layout.view_layout(
+            self.object_list, table, f"{rows_cache_key(self.request, self.table)}|layout"
+        )
+        table_layout.apply(table, self.layout)
+        return table
+
     def get(self, request, *args, **kwargs):
         export = request.GET.get("_export")
         if export is not None:
@@ -127,7 +137,9 @@ class TableView(SingleTableMixin, FilterView):
             json_url=download_url(self.request, self.table, "json"),
             max_per_page=settings.TABLE_MAX_PER_PAGE,
             table_headings=table_html.headings(table, self.request),
-            table_rows=table_html.rows(table, records),
+            table_runs=table_html.runs(table, records),
+            shared_values=table_html.shared_values(table, self.layout.shared, records),
+            not_stated=table_layout.not_stated(table, self.layout),
             table_count=table_html.count_text(table.paginator, table.page.number),
             table_pages=table_html.page_links(table, self.request, records),
             release_status=release_status.live_status(self.request),
@@ -168,16 +180,17 @@ class DownloadView(View):
         queryset = table.data.data
         fields = self.table.export_fields
         chosen = filterset.form.cleaned_data if filterset.is_bound else {}
-        publication = chosen.get("publication") or Publication.objects.newest()
-        as_of = publication.data_as_of if publication else None
         language = get_language()
-        filename = exports.download_filename(self.table.slug, chosen, as_of, self.format, language)
+        filename = exports.download_filename(self.table.slug, chosen, self.format, language)
         if self.format == "json":
             meta = {
                 "table": self.table.slug,
                 "language": html_lang(language),
                 "filters": download_query(request),
-                "as_of": exports.plain(as_of),
+                # Each row has its own as_of, given only where its source sentence dates it.
+                "as_of": None,
+                "time_zone": settings.TIME_ZONE,
+                "site_translation": exports.site_translation(queryset.model, fields, language),
             }
             response = exports.json_response(queryset, fields, filename, meta, language)
         else:

@@ -8,6 +8,7 @@ order. The downloads do not use these classes' cells: ``export_fields`` lists th
 """
 
 import django_tables2 as tables
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reports.columns import (
@@ -55,7 +56,7 @@ class StatisticTable(RecordTable):
     category = ChoiceColumn(
         "category", verbose_name=_("Category"), order_by=public_statistic_order("category")
     )
-    as_of = AsOfColumn("as_of", order_by=public_statistic_order("as_of"))
+    as_of = AsOfColumn(order_by=public_statistic_order("as_of"))
     source_quote = SourceQuoteColumn()
     publication = PublicationColumn()
 
@@ -116,14 +117,21 @@ class RegionalPresenceTable(RegionNameTranslations):
         "kind", of="region", verbose_name=_("Kind"), order_by=("region__kind", "pk")
     )
     position = PlainColumn("position", verbose_name=_("Listed"), order_by=("position", "pk"))
-    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"))
+    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"), optional=True)
     company_count = PlainColumn(
-        "company_count", verbose_name=_("Companies"), order_by=("company_count", "pk")
+        "company_count",
+        verbose_name=_("Companies"),
+        order_by=("company_count", "pk"),
+        optional=True,
     )
     combined_share = FigureColumn(
         of="public_share",
         verbose_name=_("Share together with the other listed regions"),
         order_by=("combined_share__value", "pk"),
+        optional=True,
+        shared=True,
+        # A withdrawn figure is not shown beside its regions (RegionalPresence.public_share).
+        has_value=Q(combined_share__is_published=True),
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
@@ -161,7 +169,7 @@ class RegionalPresenceTable(RegionNameTranslations):
         ("stated_by", "stated_by"),
         ("note", "note"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
@@ -169,11 +177,16 @@ class RegionalPresenceTable(RegionNameTranslations):
 
 class IndustrySegmentTable(RecordTable):
     name = TextColumn("name", link=True, verbose_name=_("Segment"), order_by=("name", "pk"))
-    stage = ChoiceColumn("stage", verbose_name=_("Stage"), order_by=("stage", "pk"))
+    # The stage in the source's words (on a Chinese page, the site's translation, labelled).
+    stage = StatedTextColumn(
+        "stage_as_stated", verbose_name=_("Stage, as stated"), order_by=("stage", "pk")
+    )
     description = TextColumn(
         "description",
         verbose_name=_("Description (this site’s)"),
         order_by=("description", "pk"),
+        optional=True,
+        stated=False,
     )
     as_of = AsOfColumn()
     source_quote = SourceQuoteColumn()
@@ -192,7 +205,7 @@ class IndustrySegmentTable(RecordTable):
         ("source_quote", "source_quote"),
         ("stated_by", "stated_by"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]
@@ -219,7 +232,7 @@ class TendencyTable(RecordTable):
         ("source_quote", "source_quote"),
         ("stated_by", "stated_by"),
         ("publication", "publication__title"),
-        ("as_of", "publication__data_as_of"),
+        ("as_of", "as_of"),
         ("published_on", "publication__release_date"),
         ("last_edited", "updated_at"),
     ]

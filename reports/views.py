@@ -1,7 +1,9 @@
 """Public pages: the overview, the publication, about, and the dataset package."""
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -93,14 +95,13 @@ def dataset_package(request):
     kept = kept_download(request)
     if kept is not None:
         return kept
-    archive, publication = package.write_package(catalogue.TABLES)
-    as_of = f"_{publication.data_as_of.isoformat()}" if publication else ""
-    if not is_source_language():
-        as_of += f"_{html_lang()}"
+    site_url = request.build_absolute_uri(reverse("reports:overview"))
+    archive, _publication = package.write_package(catalogue.TABLES, site_url)
+    language = "" if is_source_language() else f"_{html_lang()}"
     response = FileResponse(
         archive,
         as_attachment=True,
-        filename=f"blockchain-white-paper-data{as_of}.zip",
+        filename=f"blockchain-white-paper-data{language}.zip",
         content_type="application/zip",
     )
     return keep_if_small(request, response)
@@ -108,5 +109,9 @@ def dataset_package(request):
 
 @fresh_page
 def about(request):
-    context = {"popular_min_days": POPULAR_MIN_DAYS, "popular_days": POPULAR_DAYS}
+    context = {
+        "popular_min_days": POPULAR_MIN_DAYS,
+        "popular_days": POPULAR_DAYS,
+        "time_zone": settings.TIME_ZONE,
+    }
     return render(request, "reports/about.html", context)

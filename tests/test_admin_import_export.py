@@ -36,7 +36,9 @@ SOURCE_SENTENCES = {
 
 def row(key, label, value, unit="startups", quote=None, position=1):
     quote = quote or SOURCE_SENTENCES.get(value, SOURCE_SENTENCES["86"])
-    return f'{SLUG},{key},{label},{value},exact,{unit},startups,2018-03-31,"{quote}",,{position},1'
+    # Dated only where the quote dates it (the guard refuses any other date).
+    as_of = "2018-03-31" if "by the end of March 2018" in quote.lower() else ""
+    return f'{SLUG},{key},{label},{value},exact,{unit},startups,{as_of},"{quote}",,{position},1'
 
 
 def upload(client, text, encoding="utf-8"):

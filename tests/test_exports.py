@@ -1,13 +1,15 @@
 """Downloads hold exactly the rows of the table view, safely, as CSV and JSON."""
 
 import csv
-import datetime
 import io
 import json
 import re
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from reports.exports import csv_column, model_field
 from tests.factories import add_statistics
@@ -67,7 +69,7 @@ def test_csv_headers_and_filename(client, whitepaper):
     response, _ = download(client, "/statistics.csv?category=startups")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        'attachment; filename="statistics_category-startups_2018-03-31.csv"'
+        'attachment; filename="statistics_category-startups.csv"'
     )
 
 
@@ -77,10 +79,12 @@ def test_csv_values_are_plain(client, whitepaper):
     assert row["value"] == "80"
     assert row["qualifier"] == "more_than"
     assert row["unit"] == "percent"
-    assert row["as_of"] == "2018-03-31"
+    assert row["as_of"] == ""  # "over 80%": its sentence gives no date
     assert row["published_on"] == "2018-05-20"
-    edited = Statistic.objects.get(key=row["key"]).updated_at.astimezone(datetime.UTC)
+    # On the site's clock, with its offset, as every page and citation gives it.
+    edited = timezone.localtime(Statistic.objects.get(key=row["key"]).updated_at)
     assert row["last_edited"] == edited.isoformat(timespec="seconds")
+    assert row["last_edited"].endswith("+08:00")
     assert "<" not in body.decode("utf-8-sig")
 
 
@@ -137,11 +141,12 @@ def test_json_has_typed_values_quotes_and_dates(client, whitepaper):
     response, body = download(client, "/statistics.json?sort=value")
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(body)
-    assert data["meta"]["as_of"] == "2018-03-31"
+    assert data["meta"]["as_of"] is None
     first = data["rows"][0]
     assert first["value"] == 80
     assert first["qualifier"] == "more_than"
-    assert first["as_of"] == "2018-03-31"
+    assert first["as_of"] is None
+    assert data["rows"][1]["as_of"] == "2018-03-31"
     assert "over 80% of the blockchain companies" in first["source_quote"]
     assert [row["value"] for row in data["rows"]] == [80, 86, 109, 456]
 
@@ -157,7 +162,8 @@ def test_every_table_downloads(client, whitepaper, url):
     _, body = download(client, url)
     rows = csv_rows(body)
     assert rows
-    assert all(row["as_of"] == "2018-03-31" for row in rows)
+    # No region, segment or tendency sentence gives a date: none is invented.
+    assert all(row["as_of"] == "" for row in rows)
     assert all(row["source_quote"] for row in rows)
 
 
@@ -231,3 +237,47 @@ def test_a_new_release_does_not_serve_the_downloads_the_last_one_kept(client, wh
     assert not download(client, url)[0].streaming
     settings.SITE_RELEASE = settings.SITE_RELEASE + "-next"
     assert download(client, url)[0].streaming
+
+
+#: The columns of every download before the tables' pages learnt to leave columns out.
+DOWNLOAD_COLUMNS = json.loads(
+    (Path(__file__).parent / "download_columns.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("url", DOWNLOAD_COLUMNS["csv"])
+def test_csv_columns_are_unchanged_whatever_the_page_leaves_out(client, whitepaper, url):
+    """Programs read the CSV by its header: the same columns in the same order, also where
+    the page leaves a column out (no rank, one publication)."""
+    _, body = download(client, f"{url}?bom=0")
+    header = body.decode().split("\r\n", 1)[0]
+    assert header.split(",") == DOWNLOAD_COLUMNS["csv"][url]
+
+
+@pytest.mark.parametrize("url", DOWNLOAD_COLUMNS["json"])
+def test_json_keys_are_unchanged_whatever_the_page_leaves_out(client, whitepaper, url):
+    _, body = download(client, url)
+    data = json.loads(body)
+    expected = DOWNLOAD_COLUMNS["json"][url]
+    assert list(data) == expected["top"]
+    assert list(data["meta"]) == expected["meta"]
+    assert all(list(row) == expected["row"] for row in data["rows"])
+
+
+def test_dataset_zip_columns_are_unchanged(client, whitepaper):
+    _, body = download(client, "/downloads/dataset.zip")
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    expected = DOWNLOAD_COLUMNS["dataset.zip"]
+    assert archive.namelist() == expected["files"]
+    headers = {
+        name: archive.read(name).decode("utf-8-sig").split("\r\n", 1)[0].split(",")
+        for name in archive.namelist()
+        if name.endswith(".csv")
+    }
+    assert headers == expected["csv"]
+    package = json.loads(archive.read("datapackage.json"))
+    fields = {
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in package["resources"]
+    }
+    assert fields == expected["datapackage"]

@@ -124,6 +124,7 @@ def test_an_empty_source_text_skips_the_verbatim_check_only(whitepaper):
     whitepaper.save()
     statistic = Statistic.objects.get(key="blockchain-enterprises")
     statistic.source_quote = "There are 456 enterprises, in other words."
+    statistic.as_of = None  # the new quote gives no date
     statistic.full_clean()  # nothing to check the quote against
     statistic.value = Decimal(457)
     with pytest.raises(ValidationError) as refused:

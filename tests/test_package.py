@@ -20,7 +20,7 @@ def fetch_package(client):
     response = client.get("/downloads/dataset.zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert "blockchain-white-paper-data_2018-03-31.zip" in response["Content-Disposition"]
+    assert 'filename="blockchain-white-paper-data.zip"' in response["Content-Disposition"]
     return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 
@@ -48,8 +48,16 @@ def test_package_validates_with_frictionless(client, whitepaper, tmp_path):
 def test_descriptor_describes_every_field_source_licence_and_date(client, whitepaper):
     descriptor = json.loads(fetch_package(client).read("datapackage.json"))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
-    assert descriptor["as_of"] == "2018-03-31"
+    assert "as_of" not in descriptor  # each row has its own, where its sentence gives one
     assert "MIIT" in descriptor["sources"][0]["title"]
+    assert "as reported by" in descriptor["sources"][0]["title"]
+    # This site made and publishes the records; the white paper is their source.
+    assert descriptor["title"].startswith("Records of the white paper “MIIT white paper")
+    assert {(c["title"], c["role"]) for c in descriptor["contributors"]} == {
+        ("Blockchain White Paper Data", "author"),
+        ("Blockchain White Paper Data", "publisher"),
+    }
+    assert all(c["path"] == "http://testserver/" for c in descriptor["contributors"])
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             assert field["name"] and field["type"] and field["description"]

@@ -122,7 +122,7 @@ def test_the_statistic_page_shows_value_dates_and_source_in_context(client, whit
     html = response.content.decode()
     assert "456 enterprises" in page
     for label, value in [
-        ("Data as of", "31 March 2018"),
+        ("As of", "31 March 2018 (derived from the date its source sentence gives)"),
         ("Published", "20 May 2018 by MIIT"),
         ("Last edited on this site", ""),
         ("Stated by", "the white paper, as the report summarises it"),
@@ -143,8 +143,8 @@ def test_stated_and_the_sites_own_are_apart(client, whitepaper):
     stated, own = page.split("Stated in the source")[1].split("This site’s own")
     assert "Qualifier more than" in stated and "Value 80" in stated
     assert "Label (Chinese) 位于北京、上海、广东、浙江的区块链公司所占比例" in own
-    assert "As of (derived from the source) 31 March 2018" in own
-    assert "Derived dates: The source dates the release “May 20” without a year" in own
+    assert "How dates are derived: The source dates the release “May 20” without a year" in own
+    assert "As of date not stated in the source" in page
     for region in ["Beijing", "Shanghai", "Guangdong", "Zhejiang"]:
         assert region in page.split("Regions counted together in this figure")[1]
 
@@ -202,7 +202,8 @@ class TestCitation:
         plain = textarea(html, "citation-text")
         assert "“Enterprises with blockchain as their main business: 456 enterprises”" in plain
         assert f"http://testserver{BASE}/statistics/blockchain-enterprises/" in plain
-        assert "Released 2018-05-20; as of 2018-03-31." in plain
+        assert plain.startswith("Ministry of Industry and Information Technology")
+        assert " As of 2018-03-31. " in plain
         bibtex = textarea(html, "citation-bibtex")
         assert bibtex.startswith(
             "@misc{miitblockchainwhitepaper2018:statistics-blockchain-enterprises,"

@@ -22,6 +22,8 @@ from whitepaper.records import DATA_DIR
 
 pytestmark = pytest.mark.django_db
 
+END_MARCH = date(2018, 3, 31)
+
 
 def normalised(text):
     return re.sub(r"[ \u00a0]+", " ", text)
@@ -42,18 +44,19 @@ def test_publication_facts(whitepaper):
 
 
 @pytest.mark.parametrize(
-    ("key", "value", "unit", "qualifier"),
+    ("key", "value", "unit", "qualifier", "as_of"),
     [
-        ("blockchain-enterprises", Decimal(456), Unit.ENTERPRISES, Qualifier.EXACT),
-        ("financial-solution-startups", Decimal(86), Unit.STARTUPS, Qualifier.EXACT),
-        ("real-economy-startups", Decimal(109), Unit.STARTUPS, Qualifier.EXACT),
-        ("top-four-regions-share", Decimal(80), Unit.PERCENT, Qualifier.MORE_THAN),
+        ("blockchain-enterprises", Decimal(456), Unit.ENTERPRISES, Qualifier.EXACT, END_MARCH),
+        ("financial-solution-startups", Decimal(86), Unit.STARTUPS, Qualifier.EXACT, END_MARCH),
+        ("real-economy-startups", Decimal(109), Unit.STARTUPS, Qualifier.EXACT, END_MARCH),
+        # "over 80% of the blockchain companies": the sentence gives no date.
+        ("top-four-regions-share", Decimal(80), Unit.PERCENT, Qualifier.MORE_THAN, None),
     ],
 )
-def test_statistics(whitepaper, key, value, unit, qualifier):
+def test_statistics(whitepaper, key, value, unit, qualifier, as_of):
     statistic = Statistic.objects.get(publication=whitepaper, key=key)
     assert (statistic.value, statistic.unit, statistic.qualifier) == (value, unit, qualifier)
-    assert statistic.as_of == date(2018, 3, 31)
+    assert statistic.as_of == as_of
     assert statistic.is_published
 
 
@@ -87,6 +90,14 @@ def test_segments_and_other_industries(whitepaper):
         "media": "other_industries",
         "human-resources-services": "other_industries",
     }
+    # Each stage in the source's words ("technology" included), verbatim from its quote.
+    words = dict(IndustrySegment.objects.values_list("slug", "stage_as_stated"))
+    assert words["industrial-technology-application-services"] == (
+        "downstream industrial technology application services"
+    )
+    assert words["hardware-manufacturing"] == "upstream hardware manufacturing"
+    for segment in IndustrySegment.objects.all():
+        assert segment.stage_as_stated in segment.source_quote
 
 
 def test_six_tendencies_verbatim_and_numbered(whitepaper):

@@ -96,6 +96,8 @@ def test_a_correction_in_the_admin_makes_a_patch_release(client, superuser, whit
     assert "1 records added" not in page
     assert "0 records added, 1 changed, 0 removed" in page
     assert "Value: 456 → changed to 457" in page
+    figure = Statistic.objects.get(key="blockchain-enterprises").get_absolute_url()
+    assert f'href="{figure}"' in client.get("/releases/1.0.1/").content.decode()
     assert page.count("→") == 1
 
     record = text_of(client.get(STATISTIC_PAGE))

@@ -119,6 +119,7 @@ class RegionalPresenceInline(LockedInline, admin.TabularInline):
         "rank",
         "company_count",
         "combined_share",
+        "as_of",
         "stated_by",
         "is_published",
     ]
@@ -131,6 +132,8 @@ class IndustrySegmentInline(LockedInline, admin.TabularInline):
         *with_twins(["name"], IndustrySegment),
         "slug",
         "stage",
+        *with_twins(["stage_as_stated"], IndustrySegment),
+        "as_of",
         "stated_by",
         "position",
         "is_published",
@@ -144,7 +147,7 @@ class TendencyInline(LockedInline, admin.StackedInline):
     fields = [
         ("number", "is_published"),
         *side_by_side(["title", "text"], Tendency),
-        ("source_quote", "stated_by"),
+        ("source_quote", "stated_by", "as_of"),
     ]
 
 
@@ -154,7 +157,7 @@ class FindingInline(LockedInline, admin.StackedInline):
     fields = [
         ("key", "kind", "position", "is_published"),
         with_twins(["text"], Finding),
-        ("source_quote", "stated_by"),
+        ("source_quote", "stated_by", "as_of"),
         with_twins(["note"], Finding),
     ]
 
@@ -220,7 +223,7 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "source_title",
-                    "source_url",
+                    ("source_url", "source_site"),
                     "source_quote",
                     "source_page_lines",
                     "source_text",

@@ -1,5 +1,6 @@
-"""Fidelity to the source: every record's quote is in its publication's source text, and
-every number a record states is in its own quote.
+"""Fidelity to the source: every record's quote is in its publication's source text; every
+number, date and phrase a record gives as the source's is in its own quote; and who the
+record says states it is someone the source lets it say (whitepaper.attribution).
 
 Called from each record model's clean(), so the admin, the CSV import and load_whitepaper
 (which calls full_clean) are all guarded. An editor who knows better (the source writes the
@@ -7,12 +8,15 @@ number in words, say) ticks a confirmation in the admin, which sets the transien
 attribute CONFIRMED and requires a public note saying why.
 """
 
+import calendar
+import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from whitepaper.attribution import problems as attribution_problems
 from whitepaper.formatting import format_number
 
 #: Set on an instance (by the admin form) when the editor confirmed a mismatch on purpose.
@@ -22,6 +26,12 @@ ELLIPSIS = "…"
 
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 WHITESPACE = re.compile(r"\s+")
+MONTHS = "|".join(calendar.month_name[1:])
+#: The ways an English source dates something: "the end of March 2018", "March 31, 2018",
+#: "31 March 2018". A month's end is its last day; a date without a year dates nothing.
+END_OF_MONTH = re.compile(rf"\bend\s+of\s+({MONTHS})\s+(\d{{4}})\b", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b", re.IGNORECASE)
 
 QUOTE_NOT_IN_SOURCE = _(
     "This quote does not appear verbatim in the publication’s source text (spacing aside; "
@@ -31,6 +41,16 @@ QUOTE_NOT_IN_SOURCE = _(
 NUMBER_NOT_IN_QUOTE = _(
     "%(number)s does not appear as a number in this record’s source quote. Check the figure "
     "and the quote, or tick “confirm mismatch” and say why in the public note."
+)
+
+DATE_NOT_IN_QUOTE = _(
+    "This record’s source quote does not give the date %(date)s. Leave “as of” empty where "
+    "the quote gives no date, or tick “confirm mismatch” and say why in the public note."
+)
+WORDS_NOT_IN_QUOTE = _(
+    "These words are given as the source’s but do not appear verbatim in this record’s "
+    "source quote. Copy them from the quote, or tick “confirm mismatch” and say why in the "
+    "public note."
 )
 
 
@@ -86,6 +106,31 @@ def number_in_quote(number, quote):
     return number is not None and Decimal(number) in numbers_in(quote)
 
 
+def month_number(name):
+    return list(calendar.month_name).index(name.capitalize())
+
+
+def dates_in(text):
+    """The dates an English text gives: {date(2018, 3, 31), ...} for "by the end of March
+    2018"."""
+    dates = set()
+    for month, year in END_OF_MONTH.findall(text or ""):
+        month, year = month_number(month), int(year)
+        dates.add(datetime.date(year, month, calendar.monthrange(year, month)[1]))
+    for month, day, year in MONTH_DAY_YEAR.findall(text or ""):
+        dates.add(valid_date(int(year), month_number(month), int(day)))
+    for day, month, year in DAY_MONTH_YEAR.findall(text or ""):
+        dates.add(valid_date(int(year), month_number(month), int(day)))
+    return dates - {None}
+
+
+def valid_date(year, month, day):
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def source_text_of(record):
     """The source text a record's quote must be in: its publication's (or its own)."""
     if hasattr(record, "source_text"):
@@ -108,6 +153,14 @@ def mismatches(record):
             continue
         if not number_in_quote(number, quote):
             errors[field] = NUMBER_NOT_IN_QUOTE % {"number": format_number(number)}
+    as_of = getattr(record, "as_of", None)
+    if isinstance(as_of, datetime.date) and as_of not in dates_in(quote):
+        errors["as_of"] = DATE_NOT_IN_QUOTE % {"date": as_of.isoformat()}
+    for field in getattr(record, "WORDS_FROM_QUOTE", ()):
+        words = getattr(record, field)
+        if words and find_quote(quote, words) is None:
+            errors[field] = WORDS_NOT_IN_QUOTE
+    errors.update(attribution_problems(record))
     return errors
 
 

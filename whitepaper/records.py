@@ -1,7 +1,9 @@
 """Load the white paper's records from ``whitepaper/data/`` into the database.
 
 Loading is all or nothing, and happens once per publication: a publication that is already
-in the database is left exactly as staff keep it.
+in the database is left exactly as staff keep it. Each record's "as of" date is the one its
+row gives, and a row gives one only where the record's own quote dates it (the guard,
+whitepaper.fidelity, refuses any other): no record takes a date from its publication.
 """
 
 import json
@@ -72,8 +74,6 @@ def load_publication(data):
     for model in record_models():
         for row in data.get(relation_of(model), []):
             fields = with_related(model, row, publication)
-            if "as_of" not in fields and any(f.name == "as_of" for f in model._meta.fields):
-                fields["as_of"] = publication.data_as_of
             saved.append(save(model(publication=publication, **fields)))
 
     return LoadResult(publication, created=True, records=len(saved))

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    # The API (reports.api): its Swagger UI from its own static files, and CORS.
+    "ninja",
+    "corsheaders",
     "whitepaper",
     "reports",
 ]
@@ -70,6 +73,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers under /api/ only (CORS_URLS_REGEX), on every answer there, a 429 too.
+    "corsheaders.middleware.CorsMiddleware",
+    "reports.api.rate_limit.RateLimitMiddleware",
     # Sessions, users, messages and edit history serve the admin only: public requests
     # (read-only GET pages) skip them (whitepaper.middleware).
     "whitepaper.middleware.SessionMiddleware",
@@ -286,5 +292,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# The API (reports.api) is open data: any site's scripts may read it, without credentials.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After"]
+#: Requests one client may make to the API in a minute (reports.api.rate_limit); 0: no limit.
+API_REQUESTS_PER_MINUTE = env_int("DJANGO_API_REQUESTS_PER_MINUTE", 600, minimum=0)
+
 #: Part of every page's ETag, so that a new release of the site is never served as a 304.
 SITE_RELEASE = env_str("SITE_RELEASE", "0.1.0")
+#: This site's name where it names itself as the creator and publisher of its records: in
+#: citations, the overview's schema.org Dataset and the dataset's datapackage.json.
+SITE_NAME = env_str("SITE_NAME", "Blockchain White Paper Data")

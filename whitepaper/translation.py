@@ -38,6 +38,8 @@ SOURCE_LANGUAGE = LANGUAGE_LIST[0]
 TRANSLATIONS = LANGUAGE_LIST[1:]
 #: For Django's LANGUAGES setting.
 LANGUAGES = [(language.code, language.name) for language in LANGUAGE_LIST]
+#: The BCP 47 tags of the languages whose texts are this site's own translation.
+SITE_TRANSLATION_TAGS = tuple(language.tag for language in TRANSLATIONS)
 #: BCP 47 tags by language code, e.g. {"en": "en", ...}.
 HTML_LANG = {language.code: language.tag for language in LANGUAGE_LIST}
 #: Language codes by BCP 47 tag, the reverse of HTML_LANG.

@@ -13,6 +13,7 @@ from whitepaper.translation import TRANSLATIONS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("reports.api.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

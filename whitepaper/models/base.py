@@ -145,6 +145,15 @@ class PublicationRecord(PublicRecord, TimeStamped):
     ``publication`` foreign key, whose related name (``statistics``) lists its records.
     """
 
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the record describes, only where its own source quote gives it "
+            "(a month’s end is that month’s last day); empty where it gives none."
+        ),
+    )
     source_quote = models.TextField(_("source quote"), help_text=_("The sentence, verbatim."))
     stated_by = models.CharField(
         _("stated by"), max_length=20, choices=StatedBy.choices, blank=True
@@ -168,6 +177,9 @@ class PublicationRecord(PublicRecord, TimeStamped):
     SEARCH_NUMBER = 0
     #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
     NUMBERS_IN_QUOTE = ()
+    #: Fields that are the source's own words: verbatim in the source quote
+    #: (whitepaper.fidelity), and their translation is always labelled as the site's.
+    WORDS_FROM_QUOTE = ()
     #: What a record page shows with the record, read in the same query.
     RECORD_PAGE_RELATED = ("publication",)
     #: The editors' order, in which pages list a publication's records of the kind.

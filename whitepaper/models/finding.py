@@ -43,7 +43,7 @@ class Finding(PublicationRecord):
     URL_KEY = "key"
     NATURAL_KEY = ("publication__slug", "key")
     TRANSLATED_FIELDS = ("text", "note")
-    PUBLIC_FIELDS = ("key", "kind", "text", "source_quote", "stated_by", "note")
+    PUBLIC_FIELDS = ("key", "kind", "text", "as_of", "source_quote", "stated_by", "note")
     SEARCH_TITLE = ("text",)
     SEARCH_BODY = ("note", "source_quote")
     SEARCH_NUMBER = 5

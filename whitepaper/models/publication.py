@@ -152,7 +152,11 @@ class Publication(PublicRecord, TimeStamped):
     publisher_abbreviation = models.CharField(_("publisher abbreviation"), max_length=30)
     release_date = models.DateField(_("release date"))
     data_as_of = models.DateField(
-        _("data as of"), help_text=_("The date the white paper's figures describe.")
+        _("data as of"),
+        help_text=_(
+            "The date the source gives for the white paper’s figures. Each record has its "
+            "own date, filled only where its own quote gives one."
+        ),
     )
     quoted_person = models.CharField(
         _("person quoted"),
@@ -173,6 +177,15 @@ class Publication(PublicRecord, TimeStamped):
         _("source title"), max_length=300, help_text=_("The title of the text this site holds.")
     )
     source_url = models.URLField(_("source URL"), blank=True)
+    source_site = models.CharField(
+        _("site of the source"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The site that published the source text, only if the source names it; "
+            "citations otherwise say “the source article”."
+        ),
+    )
     source_quote = models.TextField(
         _("source quote"), help_text=_("The sentence announcing the publication, verbatim.")
     )
@@ -218,6 +231,7 @@ class Publication(PublicRecord, TimeStamped):
         "summary",
         "source_title",
         "source_url",
+        "source_site",
         "source_quote",
         "source_text",
         "source_page_lines",

@@ -134,6 +134,7 @@ class RegionalPresence(PublicationRecord):
         "rank",
         "company_count",
         "combined_share",
+        "as_of",
         "source_quote",
         "stated_by",
         "note",

@@ -99,7 +99,6 @@ class Statistic(PublicationRecord):
         help_text=_('Store "over 80%" as 80 with "more than": the source gives a bound.'),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    as_of = models.DateField(_("as of"))
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 

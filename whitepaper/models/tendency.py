@@ -52,7 +52,8 @@ class Tendency(PublicationRecord):
     URL_KEY = "number"
     NATURAL_KEY = ("publication__slug", "number")
     TRANSLATED_FIELDS = ("title", "text")
-    PUBLIC_FIELDS = ("number", "title", "text", "source_quote", "stated_by")
+    WORDS_FROM_QUOTE = ("text",)
+    PUBLIC_FIELDS = ("number", "title", "text", "as_of", "source_quote", "stated_by")
     SEARCH_TITLE = ("title",)
     SEARCH_BODY = ("text", "source_quote")
     SEARCH_NUMBER = 4

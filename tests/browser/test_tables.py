@@ -1,0 +1,118 @@
+"""Every table page, in both languages, as a reader meets it on a laptop or a desktop (the
+table fits its box, each row is as tall as its content, the header reads in order) and on a
+phone (the rows are cards). Screenshots of each at 1,280 px go to artifacts/screenshots/."""
+
+import itertools
+
+import pytest
+from django.conf import settings
+
+from reports.catalogue import TABLES
+from tests.browser.conftest import ConsoleWatch
+
+#: Every table page in every language of the site (the default one unprefixed).
+TABLE_PATHS = [
+    f"{'' if code == settings.LANGUAGE_CODE else '/' + code}/{table.slug}/"
+    for code, _name in settings.LANGUAGES
+    for table in TABLES
+]
+
+MEASURE = """() => {
+    const tables = [...document.querySelectorAll('.table-scroll')].map(box => ({
+        table: box.querySelector('table').scrollWidth,
+        box: box.clientWidth,
+        scrolls: box.scrollWidth > box.clientWidth,
+    }));
+    const rows = [...document.querySelectorAll('.data-table tbody tr')].map(row => {
+        let tallest = 0;
+        for (const cell of row.cells) {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const style = getComputedStyle(cell);
+            const content = range.getBoundingClientRect().height
+                + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+            tallest = Math.max(tallest, content);
+        }
+        return {row: row.id || row.className, height: row.getBoundingClientRect().height, tallest};
+    });
+    const page = [document.documentElement.scrollWidth, document.documentElement.clientWidth];
+    return {tables, rows, page};
+}"""
+
+HEADER = """() => ['.site-name', '.site-header .nav', '.languages', '.search-box'].map(selector => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return {selector, top: box.top, bottom: box.bottom, left: box.left, right: box.right};
+})"""
+
+
+def name(path):
+    return path.strip("/").replace("/", "-")
+
+
+def open_page(browser, site, path, width, height=900, **options):
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    page = context.new_page()
+    page.console = ConsoleWatch(page)
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    return context, page
+
+
+@pytest.mark.parametrize("path", TABLE_PATHS)
+@pytest.mark.parametrize("width", [1024, 1280, 1440])
+def test_table_fits_its_page_and_rows_are_as_tall_as_their_content(
+    browser, site, screenshots, path, width
+):
+    context, page = open_page(browser, site, path, width)
+    found = page.evaluate(MEASURE)
+    if width == 1280:
+        target = screenshots / f"table-{name(path)}-{width}.png"
+        page.screenshot(path=target, full_page=True)
+        assert target.stat().st_size > 10_000
+    problems = page.console.problems
+    context.close()
+    assert found["tables"], "no table on the page"
+    for table in found["tables"]:
+        assert table["table"] <= table["box"] and not table["scrolls"], table
+    assert found["page"][0] <= found["page"][1], found["page"]
+    assert found["rows"]
+    for row in found["rows"]:
+        assert row["height"] <= 2 * row["tallest"], row
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", TABLE_PATHS)
+def test_header_reads_in_order_at_1280(browser, site, path):
+    """The site's name, the navigation, the language switch and the search box: on one
+    line, or on two, each after the one before it, language and search together."""
+    context, page = open_page(browser, site, path, 1280)
+    items = page.evaluate(HEADER)
+    context.close()
+    lines = 1
+    for before, after in itertools.pairwise(items):
+        same_line = after["top"] < before["bottom"] and after["left"] >= before["right"]
+        next_line = after["top"] >= before["bottom"] - 1
+        assert same_line or next_line, (before, after)
+        lines += not same_line
+    assert lines <= 2, items
+    languages, search = items[2], items[3]
+    assert search["top"] < languages["bottom"] and search["left"] >= languages["right"]
+
+
+@pytest.mark.parametrize("path", TABLE_PATHS)
+@pytest.mark.parametrize("width", [360, 390])
+def test_phone_rows_are_cards_that_fit_the_screen(browser, site, path, width):
+    context, page = open_page(browser, site, path, width, height=800, is_mobile=True)
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    rows = page.locator(".data-table.cards tbody tr[id]")
+    first = rows.first
+    display = first.evaluate("e => getComputedStyle(e).display")
+    boxes = [row.bounding_box() for row in rows.all()]
+    label = first.locator("td").first.evaluate("e => getComputedStyle(e, '::before').content")
+    problems = page.console.problems
+    context.close()
+    assert widths[0] <= widths[1], widths
+    assert display == "block"
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= widths[1] for box in boxes)
+    assert label.strip('"')  # each value under its column's name
+    assert problems == []

@@ -1,0 +1,94 @@
+"""`manage.py audit_records` checks the whole database as the admin's guard checks one record:
+silent and exit 0 on the white paper as loaded; one line naming the record and the rule, and
+a non-zero exit, for each record that no longer agrees with its source."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, ManagementUtility, call_command
+
+from whitepaper.models import Finding, Statistic, Tendency
+
+pytestmark = pytest.mark.django_db
+
+
+def audit():
+    """(exit code, lines printed)."""
+    out = StringIO()
+    try:
+        call_command("audit_records", stdout=out)
+    except CommandError as error:
+        return error.returncode, out.getvalue().splitlines()
+    return 0, out.getvalue().splitlines()
+
+
+def test_the_loaded_white_paper_passes(whitepaper):
+    assert audit() == (0, ["Every record agrees with its source."])
+
+
+def test_the_command_line_exits_non_zero_on_a_problem(whitepaper, capsys):
+    Statistic.objects.filter(key="blockchain-enterprises").update(value=457)
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(["manage.py", "audit_records"]).execute()
+    assert exited.value.code == 1
+    assert "blockchain-enterprises: figure-in-quote" in capsys.readouterr().out
+
+
+def test_a_changed_quote_is_named_with_its_rule(whitepaper):
+    Statistic.objects.filter(key="real-economy-startups").update(
+        source_quote="By the end of March 2018, 109 blockchain startups target the real economy."
+    )
+    code, lines = audit()
+    assert code == 1
+    assert lines == [
+        "statistic miit-blockchain-white-paper-2018/real-economy-startups: quote-verbatim: "
+        "This quote does not appear verbatim in the publication’s source text (spacing aside; "
+        "“…” marks an omission). Copy it from the source, or tick “confirm mismatch” and say "
+        "why in the public note."
+    ]
+
+
+def test_a_changed_figure_is_named_with_its_rule(whitepaper):
+    Statistic.objects.filter(key="financial-solution-startups").update(value=68)
+    code, lines = audit()
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "statistic miit-blockchain-white-paper-2018/financial-solution-startups: "
+        "figure-in-quote: 68 does not appear"
+    )
+
+
+def test_a_date_the_quote_does_not_give_is_named_with_its_rule(whitepaper):
+    Statistic.objects.filter(key="top-four-regions-share").update(as_of=date(2018, 3, 31))
+    Statistic.objects.filter(key="blockchain-enterprises").update(as_of=date(2018, 3, 30))
+    code, lines = audit()
+    assert code == 1
+    assert [line.split(": ")[:2] for line in lines] == [
+        ["statistic miit-blockchain-white-paper-2018/blockchain-enterprises", "date-in-quote"],
+        ["statistic miit-blockchain-white-paper-2018/top-four-regions-share", "date-in-quote"],
+    ]
+
+
+def test_words_given_as_the_sources_must_be_in_the_quote(whitepaper):
+    Tendency.objects.filter(number=5).update(text="Blockchain will drive finance.")
+    code, lines = audit()
+    assert code == 1
+    assert lines[0].startswith("tendency miit-blockchain-white-paper-2018/5: words-in-quote: ")
+
+
+def test_who_states_it_must_be_recorded_and_supported(whitepaper):
+    Finding.objects.filter(key="industrial-application-focus").update(stated_by="")
+    Finding.objects.filter(key="other-industries-apply-blockchain").update(
+        stated_by="quoted_person"
+    )
+    code, lines = audit()
+    assert code == 1
+    assert [line.split(": ")[:2] for line in lines] == [
+        ["finding miit-blockchain-white-paper-2018/industrial-application-focus", "who-states-it"],
+        [
+            "finding miit-blockchain-white-paper-2018/other-industries-apply-blockchain",
+            "who-states-it",
+        ],
+    ]

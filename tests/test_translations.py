@@ -1,0 +1,100 @@
+"""The Chinese follows docs/glossary.md, and every translation is labelled where it shows:
+one word for the source's "companies" (公司) and another for its "enterprises" (企业), in the
+records, the interface strings and the charts; the source's words (a tendency, a stage) in
+the site's Chinese are always marked as the site's translation."""
+
+import json
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = json.loads((ROOT / "whitepaper" / "data" / "miit-2018.json").read_text(encoding="utf-8"))
+CATALOGUE = polib.pofile(str(ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+
+
+def pairs():
+    """(English, Chinese) of every translated text of the records and the interface."""
+    for rows in DATA.values():
+        for row in rows if isinstance(rows, list) else [rows]:
+            if not isinstance(row, dict):
+                continue
+            for field, chinese in row.items():
+                if field.endswith("_zh") and chinese:
+                    yield row[field.removesuffix("_zh")], chinese
+    for entry in CATALOGUE.translated_entries():
+        yield entry.msgid, entry.msgstr or entry.msgstr_plural[0]
+
+
+PAIRS = list(pairs())
+
+
+@pytest.mark.parametrize(("english", "chinese"), PAIRS, ids=[str(n) for n in range(len(PAIRS))])
+def test_companies_and_enterprises_keep_their_own_words(english, chinese):
+    words = set(re.findall(r"[a-z]+", english.lower()))
+    # "startups" is 创业公司, a word of its own.
+    other = chinese.replace("创业公司", "")
+    if words & {"company", "companies"}:
+        assert "公司" in other, (english, chinese)
+        if not words & {"enterprise", "enterprises"}:
+            assert "企业" not in chinese, (english, chinese)
+    if words & {"enterprise", "enterprises"}:
+        assert "企业" in chinese, (english, chinese)
+        if not words & {"company", "companies"}:
+            assert "公司" not in other, (english, chinese)
+
+
+def test_substantive_is_not_pragmatic():
+    [tendency] = [t for t in DATA["tendencies"] if "substantive" in t["text"]]
+    assert "务实" not in tendency["text_zh"] and "实质" in tendency["text_zh"]
+
+
+def test_no_chinese_quotation_of_words_the_source_does_not_have():
+    """A site-made Chinese phrase in quotation marks would read as the source's words: in
+    the Chinese notes, only the source's own English words, or its own quoted terms
+    translated, are quoted."""
+    source = (ROOT / "whitepaper" / "data" / DATA["source_text_file"]).read_text(encoding="utf-8")
+    translated_terms = {"平台经济", "可信数字化"}  # "platform economy", "credible digitization"
+    for rows in DATA.values():
+        for row in rows if isinstance(rows, list) else [rows]:
+            if not isinstance(row, dict):
+                continue
+            for field, chinese in row.items():
+                if field.endswith("_zh") and chinese:
+                    for quoted in re.findall(r"“(.*?)”", chinese):
+                        assert quoted in source or quoted in translated_terms, (field, quoted)
+
+
+@pytest.mark.django_db
+def test_search_results_label_a_chinese_tendency_as_the_sites_translation(client, whitepaper):
+    html = client.get("/zh-hans/search/", {"q": "实体经济"}).content.decode()
+    tendencies = re.search(
+        r'<section aria-labelledby="results-tendency">(.*?)</section>', html, re.S
+    )
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', tendencies.group(1), re.S)
+    assert snippets
+    for snippet in snippets:
+        assert '<span class="translation-label">（本站译文）</span>' in snippet
+
+
+@pytest.mark.django_db
+def test_a_stage_in_chinese_is_labelled_with_the_source_words_beside_it(client, whitepaper):
+    url = "/zh-hans/publications/miit-blockchain-white-paper-2018/segments/"
+    html = client.get(url + "industrial-technology-application-services/").content.decode()
+    assert "下游产业技术应用服务" in html
+    assert "（本站译文）" in html
+    assert '<q lang="en">downstream industrial technology application services</q>' in html
+
+
+@pytest.mark.django_db
+def test_chinese_tables_charts_and_downloads_say_what_is_translated(client, whitepaper):
+    assert "本表中的中文文字为本站译文" in client.get("/zh-hans/statistics/").content.decode()
+    overview = client.get("/zh-hans/").content.decode()
+    assert "图表的标题和标签为本站译文" in overview
+    assert "区块链公司的地区集中度" in overview
+    meta = json.loads(b"".join(client.get("/zh-hans/statistics.json").streaming_content))["meta"]
+    assert meta["site_translation"]["columns"] == ["label", "note", "publication"]
+    record = client.get("/publications/miit-blockchain-white-paper-2018/tendencies/5.json").json()
+    assert record["site_translation"]["keys"] == ["title_zh", "text_zh"]
