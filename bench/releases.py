@@ -8,7 +8,8 @@ the first page of a comparison of two releases that differ in 1,000 records.
    (load_whitepaper publishes 1.0.0) plus --rows synthetic statistics (fill_benchmark).
    With --db, uses that database as it is.
 2. Serves it with gunicorn (production settings, page cache off) and measures a table page
-   with wrk (--connections, --duration s): a baseline, then again while each publish runs.
+   with wrk (--connections, --duration s): a baseline, then in windows of --duration s one
+   after the other for as long as each publish runs (the last window may outlast it).
 3. Publishes the synthetic rows (`publish_release`, a minor release that adds them all) under
    /usr/bin/time -v: wall time and peak memory.
 4. Changes the value of --changed statistics and publishes again (a patch release): wall
@@ -30,7 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,6 +42,13 @@ from run import fill_database
 from tests.local_server import ROOT, isolated_env, manage, start_gunicorn, stop
 
 PAGE = "/statistics/?page=2000"
+#: As behind the TLS proxy that the production settings expect (what wrk sends too).
+PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
+
+
+def get(url):
+    with urlopen(Request(url, headers=PROXY_HEADERS)) as response:
+        return response.read()
 
 
 def timed_publish(env, notes):
@@ -62,38 +70,46 @@ def timed_publish(env, notes):
 
 
 def publish_under_load(env, notes, base, args):
-    """Publish while wrk asks for a table page; the publish's figures and wrk's."""
-    figures = {}
+    """Publish while wrk asks for a table page, in windows of --duration seconds one after
+    the other until the publish ends: the publish's figures and each window's."""
+    windows = []
+    done = threading.Event()
 
     def load():
-        figures.update(run_wrk(base + PAGE, args.connections, args.duration))
+        while not done.is_set():
+            windows.append(run_wrk(base + PAGE, args.connections, args.duration))
 
     thread = threading.Thread(target=load)
     thread.start()
-    published = timed_publish(env, notes)
-    thread.join()
-    return published, figures
+    try:
+        published = timed_publish(env, notes)
+    finally:
+        done.set()
+        thread.join()
+    return published, windows
 
 
 def change_values(path, count):
     """Change the value of ``count`` synthetic statistics (raw SQL, as fill_benchmark wrote
     them: a release compares the data itself, not its history)."""
+    # One less (one more below 1), so that a percentage stays within 0 to 100.
     with sqlite3.connect(path) as db:
         db.execute(
-            "UPDATE whitepaper_statistic SET value = value + 1 WHERE id IN "
+            "UPDATE whitepaper_statistic "
+            "SET value = CASE WHEN value >= 1 THEN value - 1 ELSE value + 1 END WHERE id IN "
             "(SELECT id FROM whitepaper_statistic ORDER BY id DESC LIMIT ?)",
             (count,),
         )
 
 
 def first_page_ms(url, repeat=5):
+    """The time of the first request for the page, and the median of ``repeat``."""
     timings = []
     for _ in range(repeat):
         started = time.perf_counter()
-        with urlopen(url) as response:
-            response.read()
+        get(url)
         timings.append(1000 * (time.perf_counter() - started))
-    return statistics.median(timings)
+    return timings[0], statistics.median(timings)
 
 
 def show(name, figures):
@@ -134,21 +150,20 @@ def main():
             ):
                 if notes == "Synthetic corrections.":
                     change_values(path, args.changed)
-                (seconds, peak, said), figures = publish_under_load(env, notes, base, args)
+                (seconds, peak, said), windows = publish_under_load(env, notes, base, args)
                 print(f"publish, {name}: {seconds:.1f} s, peak memory {peak:.0f} MB ({said})")
-                show("during the publish", figures)
-            versions = re.findall(
-                r'href="/releases/([0-9.]+)/"', urlopen(base + "/releases/").read().decode()
-            )
+                for number, figures in enumerate(windows, start=1):
+                    show(f"during it, {args.duration} s window {number}", figures)
+            versions = re.findall(r'href="/releases/([0-9.]+)/"', get(base + "/releases/").decode())
             newer, older = versions[0], versions[1]
-            print(
-                f"comparison {older}...{newer}, first page: "
-                f"{first_page_ms(f'{base}/releases/{older}...{newer}/'):.0f} ms (median of 5)"
-            )
-            print(
-                f"release {newer}, first page: "
-                f"{first_page_ms(f'{base}/releases/{newer}/'):.0f} ms (median of 5)"
-            )
+            for name, url in (
+                (f"comparison {older}...{newer}", f"{base}/releases/{older}...{newer}/"),
+                (f"release {newer}", f"{base}/releases/{newer}/"),
+            ):
+                first, median = first_page_ms(url)
+                print(
+                    f"{name}, first page: {first:.0f} ms the first time, {median:.0f} ms median of 5"
+                )
         finally:
             stop(server)
     finally:

@@ -174,25 +174,55 @@ class Lines(list):
         return text
 
 
-def csv_lines(queryset, fields, bom, language=None):
-    """The CSV text in pieces of ROWS_PER_WRITE rows."""
+def json_formatter(field, vendor):
+    """The formatter a column's raw value needs in JSON (None: none): what ``typed`` does to
+    the values Django converts, done to the raw ones."""
+    if isinstance(field, DecimalField) and vendor != "sqlite":
+        return typed
+    if isinstance(field, DateTimeField):
+        return lambda value: value if value is None else on_site_clock(value)
+    if isinstance(field, BooleanField):
+        return lambda value: value if value is None else bool(value)
+    return None
+
+
+def raw_columns(queryset, fields, language=None):
+    """What to select for each column, and the (index, formatter) pairs its raw values need
+    in CSV and in JSON."""
     vendor = connections[queryset.db].vendor
-    columns, formatters = zip(
+    model_fields = [model_field(queryset.model, lookup) for _, lookup in fields]
+    columns, csv_formatters = zip(
         *(
-            csv_column(lookup, model_field(queryset.model, lookup), vendor, language)
-            for _, lookup in fields
+            csv_column(lookup, field, vendor, language)
+            for (_, lookup), field in zip(fields, model_fields, strict=True)
         ),
         strict=True,
     )
-    formatted = [(index, formatter) for index, formatter in enumerate(formatters) if formatter]
+    json_formatters = [json_formatter(field, vendor) for field in model_fields]
+    return (
+        columns,
+        [(index, formatter) for index, formatter in enumerate(csv_formatters) if formatter],
+        [(index, formatter) for index, formatter in enumerate(json_formatters) if formatter],
+    )
+
+
+def formatted(row, formatters):
+    if not formatters:
+        return row
+    row = list(row)
+    for index, formatter in formatters:
+        row[index] = formatter(row[index])
+    return row
+
+
+def csv_lines(queryset, fields, bom, language=None):
+    """The CSV text in pieces of ROWS_PER_WRITE rows."""
+    columns, csv_formatters, _ = raw_columns(queryset, fields, language)
     lines = Lines([BOM] if bom else [])
     writer = csv.writer(lines, lineterminator="\r\n")
     writer.writerow([name for name, _ in fields])
     for count, row in enumerate(raw_rows(queryset, columns), start=1):
-        row = list(row)
-        for index, formatter in formatted:
-            row[index] = formatter(row[index])
-        writer.writerow(row)
+        writer.writerow(formatted(row, csv_formatters))
         if count % ROWS_PER_WRITE == 0:
             yield lines.take()
     yield lines.take()
@@ -207,6 +237,33 @@ def json_chunks(queryset, fields, meta, language=None):
         yield separator + json.dumps(record, ensure_ascii=False)
         separator = ", "
     yield "]}\n"
+
+
+def csv_and_json(queryset, fields, meta, language=None):
+    """The CSV (as csv_lines, without a BOM) and the JSON (as json_chunks) of a table from
+    one read of its rows: (CSV text, JSON text) in pieces of ROWS_PER_WRITE rows. For a
+    writer that needs both at once (a release's zip): the rows are the costly part."""
+    columns, csv_formatters, json_formatters = raw_columns(queryset, fields, language)
+    names = [name for name, _ in fields]
+    lines = Lines()
+    writer = csv.writer(lines, lineterminator="\r\n")
+    writer.writerow(names)
+    records = []
+    json_text = '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "rows": ['
+    separator = ""
+    for count, row in enumerate(raw_rows(queryset, columns), start=1):
+        writer.writerow(formatted(row, csv_formatters))
+        records.append(dict(zip(names, formatted(row, json_formatters), strict=True)))
+        if count % ROWS_PER_WRITE == 0:
+            # A list's items are written with ", " between them, as json_chunks writes rows.
+            yield (
+                lines.take(),
+                json_text + separator + json.dumps(records, ensure_ascii=False)[1:-1],
+            )
+            records, json_text, separator = [], "", ", "
+    if records:
+        json_text += separator + json.dumps(records, ensure_ascii=False)[1:-1]
+    yield lines.take(), json_text + "]}\n"
 
 
 def download_filename(table_name, filters, extension, code=None):

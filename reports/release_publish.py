@@ -18,7 +18,7 @@ Publishing never blocks readers and never leaves half a release:
 """
 
 import hashlib
-import json
+import pickle
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -26,7 +26,7 @@ from datetime import timedelta
 
 from django.core.files import File
 from django.core.files.storage import storages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.utils import timezone
 
 from reports import release_package, release_snapshot
@@ -67,7 +67,9 @@ def next_version(previous, changes):
 @dataclass
 class Changes:
     """What changed since the last release: counts, a preview, and the rows themselves
-    spooled to a temporary file (one JSON line each) so that memory stays flat."""
+    spooled to a temporary file so that memory stays flat. Pickled, BATCH_SIZE rows at a
+    time: the file is unnamed and this process's own, pickle writes and reads a row several
+    times faster than JSON, and a batch names each field once, not once a row."""
 
     signature: str
     added: int = 0
@@ -75,6 +77,7 @@ class Changes:
     removed: int = 0
     preview: list = field(default_factory=list)
     spool: object = None
+    pending: list = field(default_factory=list)
 
     @property
     def total(self):
@@ -85,27 +88,43 @@ class Changes:
         setattr(self, counter, getattr(self, counter) + 1)
         if len(self.preview) < PREVIEW_SIZE:
             self.preview.append(row)
-        self.spool.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+        self.pending.append(row)
+        if len(self.pending) == BATCH_SIZE:
+            self.flush()
+
+    def flush(self):
+        if self.pending:
+            pickle.dump(self.pending, self.spool, pickle.HIGHEST_PROTOCOL)
+            self.pending = []
 
     def rows(self):
+        self.flush()
         self.spool.seek(0)
-        for line in self.spool:
-            yield json.loads(line)
+        while True:
+            try:
+                batch = pickle.load(self.spool)
+            except EOFError:
+                return
+            yield from batch
 
 
 def released_digests():
     """{identity: digest} of every record in the last release (its rows and those of every
-    release before it, in order)."""
+    release before it, in order). Read release by release, each from the index that begins
+    with the release: no join and no sort of a million rows."""
     digests = {}
-    rows = ReleasedRecord.objects.order_by("release__sequence").values_list(
-        "content_type_id", "object_id", "change", "digest"
-    )
-    for content_type_id, object_id, change, digest in rows.iterator(chunk_size=10000):
-        key = release_snapshot.identity(content_type_id, object_id)
-        if change == ReleasedRecord.Change.REMOVED:
-            digests.pop(key, None)
-        else:
-            digests[key] = digest
+    for release_id in Release.objects.order_by("sequence").values_list("pk", flat=True):
+        rows = (
+            ReleasedRecord.objects.filter(release_id=release_id)
+            .order_by()
+            .values_list("content_type_id", "object_id", "change", "digest")
+        )
+        for content_type_id, object_id, change, digest in rows.iterator(chunk_size=10000):
+            key = release_snapshot.identity(content_type_id, object_id)
+            if change == ReleasedRecord.Change.REMOVED:
+                digests.pop(key, None)
+            else:
+                digests[key] = digest
     return digests
 
 
@@ -294,11 +313,37 @@ def commit(token, previous, changes, parts, **fields):
         data_version=DataVersion.current(),
         **fields,
     )
-    batch = []
-    for row in changes.rows():
-        batch.append(ReleasedRecord(release=release, **row))
-        if len(batch) == BATCH_SIZE:
-            ReleasedRecord.objects.bulk_create(batch)
-            batch = []
-    ReleasedRecord.objects.bulk_create(batch)
+    insert_records(release, changes.rows())
     return release
+
+
+def insert_records(release, rows):
+    """Insert the release's records, BATCH_SIZE at a time, as plain values with
+    executemany, each JSON column prepared by its field for the database. (bulk_create
+    builds a model instance per row and an INSERT per hundred: at a million records that
+    was most of the time of publishing.)"""
+    fields = [field for field in ReleasedRecord._meta.concrete_fields if not field.primary_key]
+    connection = connections[ReleasedRecord.objects.db]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(ReleasedRecord._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    names = [field.attname for field in fields]
+    prepared = [
+        (index, field) for index, field in enumerate(fields) if isinstance(field, models.JSONField)
+    ]
+    with connection.cursor() as cursor:
+        batch = []
+        for row in rows:
+            row["release_id"] = release.pk
+            values = [row[name] for name in names]
+            for index, field in prepared:
+                values[index] = field.get_db_prep_save(values[index], connection)
+            batch.append(values)
+            if len(batch) == BATCH_SIZE:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)

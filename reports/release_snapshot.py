@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import ForeignKey
+from django.db.models import DateField, DecimalField, ForeignKey
 
+from reports.exports import model_field
 from reports.record_kinds import KINDS
-from whitepaper.models import Publication, format_number
+from whitepaper.models import Publication, PublicRecord, format_number
 from whitepaper.translation import LANGUAGE_LIST, twin
 
 #: Records read from the database at a time.
@@ -79,46 +80,101 @@ class Source:
         return public_lookups(self.model)
 
     def queryset(self):
-        """The public records with only the columns a release reads (fewer columns to load
-        and convert: this is most of the cost of publishing)."""
-        lookups = self.lookups
-        related = [lookup.rsplit("__", 1)[0] for lookup in lookups if "__" in lookup]
-        columns = [*lookups, *(f"{name}__slug" for name in self.label_relations())]
-        return (
-            self.model.objects.published()
-            .select_related(*related, *self.label_relations())
-            .only(*columns)
-            .order_by("pk")
-        )
+        """The public records, by primary key."""
+        return self.model.objects.published().order_by("pk")
 
-    def label_relations(self):
-        return [] if self.model is Publication else ["publication"]
+    def columns(self):
+        """What a release reads of each record, as value lookups: its primary key, its
+        public fields, its name in each language (as the corrections log names it), its URL
+        key and its publication's slug. Plain values, not model instances: building a
+        million instances was most of the cost of publishing."""
+        own = self.model is Publication
+        return [
+            "pk",
+            *self.lookups,
+            *(twin(self.model.LOG_LABEL, lang) for lang in LANGUAGE_LIST),
+            "slug" if own else self.model.URL_KEY,
+            "slug" if own else "publication__slug",
+        ]
 
-    def url_key(self, record):
-        return record.slug if self.model is Publication else str(value_at(record, record.URL_KEY))
+    def chunks(self):
+        """The records' value rows (in ``columns()`` order), CHUNK_SIZE at a time: a keyset
+        on the primary key, so that each chunk is a short query of its own (no read held
+        open for the whole pass) and memory stays flat however many records there are."""
+        queryset = self.queryset().values_list(*self.columns())
+        last = None
+        while True:
+            page = queryset if last is None else queryset.filter(pk__gt=last)
+            rows = list(page[:CHUNK_SIZE])
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
 
-    def publication_slug(self, record):
-        return record.slug if self.model is Publication else record.publication.slug
+    def plain_columns(self):
+        """The positions, in a row, of the public fields whose values ``plain`` changes
+        (numbers and dates; the others are plain already)."""
+        return [
+            position
+            for position, lookup in enumerate(self.lookups, start=1)
+            if isinstance(model_field(self.model, lookup), DecimalField | DateField)
+        ]
+
+    def names_itself(self):
+        """Whether the kind names its records its own way (a tendency: its number and its
+        title), not by its LOG_LABEL column alone: then a release asks the records."""
+        return self.model.log_label is not PublicRecord.log_label
+
+    def own_labels(self, object_ids):
+        """{object id: {label column: the record's name in that language}}, from the
+        records themselves (for a kind that names itself; such kinds hold few records)."""
+        records = self.model.objects.filter(pk__in=object_ids)
+        return {
+            record.pk: {column: record.log_label(lang)[:300] for column, lang in LABELS}
+            for record in records
+        }
 
 
 SOURCES = [Source(Publication), *(Source(kind.model) for kind in KINDS)]
+#: The label columns of a released record, with their languages.
+LABELS = [(twin("label", lang), lang) for lang in LANGUAGE_LIST]
 
 
-@dataclass
 class Snapshot:
-    """One live public record as a release would hold it."""
+    """One live public record as a release would hold it. Its fields and digest are worked
+    out at once; the rest (its key, its names), which a release needs only of the records it
+    adds or changes, when asked."""
 
-    content_type_id: int
-    object_id: int
-    publication_slug: str
-    url_key: str
-    labels: dict  # the record's name by column: "label" and each of its twins
-    fields: dict
-    digest: int
+    __slots__ = ("content_type_id", "digest", "fields", "object_id", "own_labels", "row")
+
+    def __init__(self, content_type_id, row, fields, own_labels=None):
+        self.content_type_id = content_type_id
+        self.object_id = row[0]
+        self.row = row  # in Source.columns() order
+        self.fields = fields
+        self.digest = digest(fields)
+        self.own_labels = own_labels
 
     @property
     def identity(self):
         return identity(self.content_type_id, self.object_id)
+
+    @property
+    def labels(self):
+        """The record's name by column: "label" and each of its twins."""
+        if self.own_labels is not None:
+            return self.own_labels
+        start = 1 + len(self.fields)
+        names = self.row[start : start + len(LABELS)]
+        return {column: str(name)[:300] for (column, _), name in zip(LABELS, names, strict=True)}
+
+    @property
+    def url_key(self):
+        return str(self.row[-2])
+
+    @property
+    def publication_slug(self):
+        return self.row[-1]
 
 
 def identity(content_type_id, object_id):
@@ -131,19 +187,16 @@ def live_records():
     for source in SOURCES:
         content_type_id = ContentType.objects.get_for_model(source.model).pk
         lookups = source.lookups
-        for record in source.queryset().iterator(chunk_size=CHUNK_SIZE):
-            fields = {lookup: plain(value_at(record, lookup)) for lookup in lookups}
-            yield Snapshot(
-                content_type_id=content_type_id,
-                object_id=record.pk,
-                publication_slug=source.publication_slug(record),
-                url_key=source.url_key(record),
-                labels={
-                    twin("label", lang): record.log_label(lang)[:300] for lang in LANGUAGE_LIST
-                },
-                fields=fields,
-                digest=digest(fields),
-            )
+        end = 1 + len(lookups)
+        converted = source.plain_columns()
+        for rows in source.chunks():
+            own = source.own_labels([row[0] for row in rows]) if source.names_itself() else {}
+            for row in rows:
+                values = list(row[1:end])
+                for position in converted:
+                    values[position - 1] = plain(values[position - 1])
+                fields = dict(zip(lookups, values, strict=True))
+                yield Snapshot(content_type_id, row, fields, own.get(row[0]))
 
 
 def columns_signature():

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from reports import catalogue, exports, package
 from reports.exports import csv_column, model_field
 from tests.factories import add_statistics
 from whitepaper.models import Statistic
@@ -281,3 +282,28 @@ def test_dataset_zip_columns_are_unchanged(client, whitepaper):
         for resource in package["resources"]
     }
     assert fields == expected["datapackage"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_csv_and_json_from_one_read_are_the_downloads_bytes(whitepaper, monkeypatch, language):
+    """A release writes each table's CSV and JSON from one read of its rows: the same text
+    as the CSV and JSON downloads (a formula cell neutralised in the CSV only, a moment on
+    the site's clock in both), across pieces."""
+    monkeypatch.setattr(exports, "ROWS_PER_WRITE", 2)
+    Statistic.objects.filter(key="blockchain-enterprises").update(note="=SUM(A1)")
+    written = {}
+    for resource in package.resources(catalogue.TABLES):
+        meta = {"table": resource.name}
+        pieces = list(exports.csv_and_json(resource.queryset, resource.fields, meta, language))
+        written[resource.name] = (
+            "".join(csv_piece for csv_piece, _ in pieces),
+            "".join(json_piece for _, json_piece in pieces),
+        )
+        assert written[resource.name] == (
+            "".join(exports.csv_lines(resource.queryset, resource.fields, False, language)),
+            "".join(exports.json_chunks(resource.queryset, resource.fields, meta, language)),
+        ), resource.name
+    csv_text, json_text = written["statistics"]
+    assert "'=SUM(A1)" in csv_text
+    assert '"note": "=SUM(A1)"' in json_text
+    assert json.loads(written["publications"][1])["rows"][0]["last_edited"].endswith("+08:00")

@@ -191,8 +191,8 @@ def test_a_failure_in_the_middle_leaves_no_release_and_no_file(whitepaper, monke
 
         monkeypatch.setattr(release_package, "write_text", write_then_fail)
     else:
-        # The file saved, then the row's transaction fails.
-        monkeypatch.setattr(ReleasedRecord.objects, "bulk_create", fail)
+        # The file saved, then the row's transaction fails while writing the records.
+        monkeypatch.setattr(release_publish, "insert_records", fail)
     with pytest.raises(OSError, match="disk full"):
         publish()
     assert Release.objects.count() == 1
