@@ -1,6 +1,7 @@
 """Template tags for records in two languages (see reports.bilingual)."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from reports.bilingual import field_html, stated_text_html
@@ -53,3 +54,10 @@ def translations(context, record, field):
             if getattr(record, twin(field, lang))
         ),
     )
+
+
+@register.filter
+def machine_time(moment):
+    """{{ record.updated_at|machine_time }}: the moment on the site's clock for a datetime
+    attribute, to the second (HTML allows at most three digits of a fraction)."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
