@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from whitepaper.models import Statistic, Tendency
+from whitepaper.models import Publication, Statistic, Tendency
 
 
 def add_statistics(publication, count, prefix="extra", **fields):
@@ -40,3 +40,15 @@ def add_tendencies(publication, count):
         )
         for n in range(count)
     ]
+
+
+def second_publication():
+    """A second published edition beside the white paper, for views of two publications."""
+    return Publication.objects.create(
+        slug="second-edition",
+        title="Second edition",
+        publisher="Publisher",
+        release_date=date(2019, 5, 20),
+        data_as_of=date(2019, 3, 31),
+        source_quote="Second.",
+    )

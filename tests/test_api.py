@@ -3,7 +3,6 @@ once, ETags and 304s, CORS under /api/ only, the rate limit, and errors as probl
 
 import json
 import re
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,8 +10,8 @@ from openapi_spec_validator import validate
 
 from reports.catalogue import TABLES
 from reports.record_kinds import KINDS
-from tests.factories import add_statistics
-from whitepaper.models import Publication, RegionalPresence, Statistic
+from tests.factories import add_statistics, second_publication
+from whitepaper.models import RegionalPresence, Statistic
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +23,7 @@ KIND_OF_TABLE = {table.slug: table.kind for table in TABLES}
 def records(whitepaper):
     """The white paper, a second publication and statistics with ties, so that every sort
     has rows to order and cursors have pages to walk."""
-    second = Publication.objects.create(
-        slug="second-edition",
-        title="Second edition",
-        publisher="Publisher",
-        release_date=date(2019, 5, 20),
-        data_as_of=date(2019, 3, 31),
-        source_quote="Second.",
-    )
+    second = second_publication()
     add_statistics(second, 9, category="regions", qualifier="about")
     for tie in add_statistics(whitepaper, 6, prefix="tie"):
         tie.value = Decimal(80)

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from reports import pagination
 from reports.pagination import seek_order
+from tests.factories import second_publication
 from whitepaper.models import Publication, Qualifier, Statistic
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +31,7 @@ def many_statistics(whitepaper, monkeypatch):
     bookmarks every 7 rows, so that most pages are sought from a bookmark."""
     monkeypatch.setattr(pagination, "BOOKMARK_EVERY", 7)
     first = Publication.objects.get()
-    second = Publication.objects.create(
-        slug="second-edition",
-        title="Second edition",
-        publisher="Publisher",
-        release_date=date(2019, 5, 20),
-        data_as_of=date(2019, 3, 31),
-        source_quote="Second.",
-    )
+    second = second_publication()
     publications = [first, second]
     qualifiers = list(Qualifier.values)
     for n in range(ROWS):

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tests.factories import add_statistics
-from whitepaper.models import IndustrySegment, Publication, RegionalPresence
+from tests.factories import add_statistics, second_publication
+from whitepaper.models import IndustrySegment, RegionalPresence
 
 pytestmark = pytest.mark.django_db
 
@@ -94,14 +94,7 @@ def test_one_publication_and_date_are_said_once_above_the_table(client, whitepap
 
 
 def test_rows_of_two_publications_each_name_theirs(client, whitepaper):
-    second = Publication.objects.create(
-        slug="second-edition",
-        title="Second edition",
-        publisher="Publisher",
-        release_date=date(2019, 5, 20),
-        data_as_of=date(2019, 3, 31),
-        source_quote="Second.",
-    )
+    second = second_publication()
     add_statistics(second, 1, as_of=date(2019, 3, 31))
     html = page(client, "/statistics/")
     shown = " ".join(headings(html))
