@@ -57,8 +57,12 @@ def machine_readable_urls():
     urls += [
         (reverse("reports:search_json"), f"search results; {IN_TRANSLATIONS}", "search"),
         (reverse("reports:changes_feed"), "the corrections log as an Atom feed", "list_changes"),
-        (reverse("reports:releases_feed"), "every release of the data as an Atom feed", ""),
-        ("/releases/<version>/zip/", "a release's zip, which never changes", ""),
+        (
+            reverse("reports:releases_feed"),
+            "every release of the data as an Atom feed",
+            "list_releases",
+        ),
+        ("/releases/<version>/zip/", "a release's zip, which never changes", "get_release"),
         (reverse("reports:dataset_package"), "every table as CSV with datapackage.json", ""),
         (reverse("sitemap"), "every page, for search engines", ""),
         (reverse("opensearch"), "the site search, for browsers", "search"),

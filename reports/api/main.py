@@ -1,19 +1,25 @@
 """The API at /api/v1/: its operations, its description and how it answers errors.
 
 Each group of operations is a router of its own module (records, publications, search, the
-corrections log). Another group is one module with a router and one line in ROUTERS: the
-releases, once they exist, are a ``reports/api/releases.py`` listed here.
+corrections log, the releases). Another group is one module with a router and one line in
+ROUTERS.
 """
 
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from reports.api import changes, description, problems, publications, records, search
+from reports.api import changes, description, problems, publications, records, releases, search
 from reports.api.docs import SiteSwagger, with_content_etag
 
 #: The routers of the API, in the order its description lists them.
-ROUTERS = (records.router, publications.router, search.router, changes.router)
+ROUTERS = (
+    records.router,
+    publications.router,
+    search.router,
+    changes.router,
+    releases.router,
+)
 
 
 class SiteAPI(NinjaAPI):
