@@ -181,7 +181,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+#: Where collectstatic writes the files WhiteNoise serves.
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 #: Another storage backend for the releases' files, e.g. storages.backends.s3.S3Storage
 #: (django-storages, configured by its own AWS_* variables; see docs/releases.md).

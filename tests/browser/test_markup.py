@@ -37,33 +37,25 @@ def test_every_public_page_is_valid_html(site, tmp_path):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_no_console_errors(page, site, path):
+def test_no_console_errors_and_no_sideways_scrolling_on_a_phone(page, site, path):
+    """No console error, and at 360 px the page fits the screen (a table becomes cards
+    instead of scrolling)."""
     page.goto(site + path)
     page.wait_for_load_state("networkidle")
     assert page.console.problems == []
-
-
-@pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_no_sideways_scrolling_on_a_phone(browser, site, path):
-    """At 360 px the page fits the screen (a table becomes cards instead of scrolling)."""
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    page.goto(site + path)
+    page.set_viewport_size({"width": 360, "height": 800})
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
-    context.close()
     assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide in a {widths[1]} px screen"
 
 
 @pytest.mark.parametrize("path", ["/", "/statistics/", "/zh-hans/", "/zh-hans/statistics/"])
-@pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
-def test_screenshots_for_review(browser, site, screenshots, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_screenshots_for_review(page, site, screenshots, path):
     page.goto(site + path)
     name = path.strip("/").replace("/", "-") or "overview"
-    target = screenshots / f"{name}-{width}.png"
-    page.screenshot(path=target, full_page=True)
-    context.close()
-    assert target.stat().st_size > 10_000
+    for width in (1280, 360):
+        page.set_viewport_size({"width": width, "height": 900})
+        target = screenshots / f"{name}-{width}.png"
+        page.screenshot(path=target, full_page=True)
+        assert target.stat().st_size > 10_000
