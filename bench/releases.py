@@ -2,14 +2,19 @@
 the first page of a comparison of two releases that differ in 1,000 records.
 
     .venv/bin/python bench/releases.py [--rows 1000000] [--publications 4000] [--changed 1000]
-                                       [--duration 20] [--connections 8] [--db PATH]
+                                       [--duration 20] [--connections 8] [--pace MS]
+                                       [--db PATH]
 
 1. Builds a SQLite database in a temporary folder (never the site's own): the white paper
    (load_whitepaper publishes 1.0.0) plus --rows synthetic statistics (fill_benchmark).
    With --db, uses that database as it is.
 2. Serves it with gunicorn (production settings, page cache off) and measures a table page
    with wrk (--connections, --duration s): a baseline, then in windows of --duration s one
-   after the other for as long as each publish runs (the last window may outlast it).
+   after the other for as long as each publish runs (the last window may outlast it). By
+   default each connection asks again as soon as it has an answer, which keeps every core
+   busy: on a 2-core machine the publisher then gets what the server and wrk leave. With
+   --pace, each connection waits MS milliseconds between requests (a steady load of at most
+   connections x 1000 / MS requests a second, as readers make it).
 3. Publishes the synthetic rows (`publish_release`, a minor release that adds them all) under
    /usr/bin/time -v: wall time and peak memory.
 4. Changes the value of --changed statistics and publishes again (a patch release): wall
@@ -69,7 +74,16 @@ def timed_publish(env, notes):
     return seconds, peak_kb / 1024, result.stdout.strip()
 
 
-def publish_under_load(env, notes, base, args):
+def paced(pace_ms, folder):
+    """A wrk script whose connections wait pace_ms between requests (None: no wait)."""
+    if not pace_ms:
+        return None
+    script = folder / "pace.lua"
+    script.write_text(f"function delay()\n  return {pace_ms}\nend\n")
+    return script
+
+
+def publish_under_load(env, notes, base, args, script):
     """Publish while wrk asks for a table page, in windows of --duration seconds one after
     the other until the publish ends: the publish's figures and each window's."""
     windows = []
@@ -77,7 +91,7 @@ def publish_under_load(env, notes, base, args):
 
     def load():
         while not done.is_set():
-            windows.append(run_wrk(base + PAGE, args.connections, args.duration))
+            windows.append(run_wrk(base + PAGE, args.connections, args.duration, script=script))
 
     thread = threading.Thread(target=load)
     thread.start()
@@ -126,6 +140,9 @@ def main():
     parser.add_argument("--changed", type=int, default=1000)
     parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--pace", type=int, default=0, help="ms each connection waits between requests"
+    )
     parser.add_argument("--db", type=Path, help="a filled database to use instead")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -141,16 +158,18 @@ def main():
             print(f"built {args.rows:,} statistics in {time.perf_counter() - started:.0f} s")
         manage(env, "collectstatic", "--noinput")
         server, base = start_gunicorn(env)
+        script = paced(args.pace, workdir)
         try:
-            print(f"{PAGE}, wrk {args.connections} connections, {args.duration} s:")
-            show("baseline", run_wrk(base + PAGE, args.connections, args.duration))
+            pace = f", {args.pace} ms between requests" if args.pace else ""
+            print(f"{PAGE}, wrk {args.connections} connections{pace}, {args.duration} s:")
+            show("baseline", run_wrk(base + PAGE, args.connections, args.duration, script=script))
             for name, notes in (
                 ("first publish (all rows)", "The synthetic rows."),
                 (f"{args.changed:,} values changed", "Synthetic corrections."),
             ):
                 if notes == "Synthetic corrections.":
                     change_values(path, args.changed)
-                (seconds, peak, said), windows = publish_under_load(env, notes, base, args)
+                (seconds, peak, said), windows = publish_under_load(env, notes, base, args, script)
                 print(f"publish, {name}: {seconds:.1f} s, peak memory {peak:.0f} MB ({said})")
                 for number, figures in enumerate(windows, start=1):
                     show(f"during it, {args.duration} s window {number}", figures)
