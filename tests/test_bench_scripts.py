@@ -34,3 +34,19 @@ def test_the_script_starts(script: Path):
     )
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
+
+
+def test_the_deep_cursor_code_runs_against_the_models(client, whitepaper, capsys):
+    """bench/run.py runs this code in a management shell on the database it built (a cursor
+    taken from the model layer, which a refactor can move): it must print a cursor the API
+    takes."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from run import DEEP_CURSOR
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    exec(DEEP_CURSOR.format(from_end=2), {})
+    cursor = capsys.readouterr().out.split()[-1]
+    response = client.get("/api/v1/statistics", {"after": cursor})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
