@@ -94,7 +94,7 @@ class ReleasedChange(Strict):
 
 
 def release(found, links):
-    api_url = links.absolute(reverse("api:release", kwargs={"version": found.version}))
+    version = {"version": found.version}
     return {
         "version": found.version,
         "published_at": found.created_at.isoformat(),
@@ -108,16 +108,16 @@ def release(found, links):
             "sha256": found.sha256,
         },
         "url": links.pages(found.get_absolute_url()),
-        "api_url": api_url,
-        "changes_url": f"{api_url}/changes",
+        "api_url": links.absolute(reverse("api:release", kwargs=version)),
+        "changes_url": links.absolute(reverse("api:release_changes", kwargs=version)),
     }
 
 
 def typed_fields(model, values):
     """A release's stored fields, whose numbers it keeps as text (exactly as written), with
-    the numbers as numbers."""
-    if values is None:
-        return None
+    the numbers as numbers (as they are, for a kind of record that no longer exists)."""
+    if values is None or model is None:
+        return values
     typed_values = {}
     for name, value in values.items():
         try:
@@ -129,12 +129,13 @@ def typed_fields(model, values):
 
 
 def released_change(row, links):
-    model = ContentType.objects.get_for_id(row.content_type_id).model_class()
+    content_type = ContentType.objects.get_for_id(row.content_type_id)
+    model = content_type.model_class()
     removed = row.change == ReleasedRecord.Change.REMOVED
     url = "" if removed else record_url(row)
     old, new = row.old or {}, row.new or {}
     return {
-        "record_kind": model._meta.model_name,
+        "record_kind": content_type.model,
         "record": translated(row, "label"),
         "change": row.change,
         "publication": row.publication_slug or None,
