@@ -5,11 +5,9 @@ from ninja import Query, Router
 from ninja.decorators import decorate_view
 
 from reports.api import representation
-from reports.api.http import conditional, json_response, next_page_url
-from reports.api.paging import BadSeekKey, page
+from reports.api.http import conditional, list_response
 from reports.api.parameters import list_parameters
-from reports.api.problems import LIST_ANSWERS, problem
-from reports.api.records import BAD_CURSOR
+from reports.api.problems import LIST_ANSWERS
 from reports.api.schemas import LoggedChange, list_schema
 from whitepaper.models import Correction
 
@@ -27,11 +25,6 @@ router = Router(tags=["Corrections"])
 )
 @decorate_view(conditional)
 def list_changes(request, params: Query[list_parameters("Change")]):
-    try:
-        found, cursor = page(Correction.objects.public_log(), params.after, params.limit)
-    except BadSeekKey:
-        return problem(400, BAD_CURSOR)
-    links = representation.Links(request)
-    next_url = next_page_url(request, cursor)
-    results = [representation.logged_change(change, links) for change in found]
-    return json_response({"results": results, "next": next_url}, next_url)
+    return list_response(
+        request, Correction.objects.public_log(), params, representation.logged_change
+    )

@@ -12,10 +12,17 @@ from functools import wraps
 
 from django.http import HttpResponse
 
+from reports.api.paging import BadSeekKey, page
+from reports.api.problems import problem
+from reports.api.representation import Links
 from reports.freshness import fresh_page
 
 CACHE_CONTROL = "public, no-cache"
 MEDIA_TYPE = "application/json"
+BAD_CURSOR = (
+    "The cursor `after` is not one of this list's for this sort order. Take it from the "
+    "previous page's `next` with the same filters and sort, or start again without it."
+)
 
 
 def conditional(view):
@@ -47,3 +54,17 @@ def next_page_url(request, cursor):
     query = request.GET.copy()
     query["after"] = cursor
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def list_response(request, queryset, params, represent):
+    """A page of a list: the ``params.limit`` records after the cursor ``params.after``, each
+    as ``represent(record, links)`` gives it, with the next page's address in the body and
+    the Link header; a problem+json 400 for a cursor that is not one."""
+    try:
+        found, cursor = page(queryset, params.after, params.limit)
+    except BadSeekKey:
+        return problem(400, BAD_CURSOR)
+    links = Links(request)
+    next_url = next_page_url(request, cursor)
+    results = [represent(record, links) for record in found]
+    return json_response({"results": results, "next": next_url}, next_url)

@@ -5,11 +5,9 @@ from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
 from reports.api import representation
-from reports.api.http import conditional, json_response, next_page_url
-from reports.api.paging import BadSeekKey, page
+from reports.api.http import conditional, json_response, list_response
 from reports.api.parameters import SLUG_PATTERN, list_parameters
 from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS, problem
-from reports.api.records import BAD_CURSOR
 from reports.api.schemas import list_schema, publication_schema
 from whitepaper.models import Publication
 
@@ -28,14 +26,9 @@ NO_PUBLICATION = "No published publication has this slug."
 )
 @decorate_view(conditional)
 def list_publications(request, params: Query[list_parameters("Publication")]):
-    try:
-        found, cursor = page(Publication.objects.published(), params.after, params.limit)
-    except BadSeekKey:
-        return problem(400, BAD_CURSOR)
-    links = representation.Links(request)
-    next_url = next_page_url(request, cursor)
-    results = [representation.publication(publication, links) for publication in found]
-    return json_response({"results": results, "next": next_url}, next_url)
+    return list_response(
+        request, Publication.objects.published(), params, representation.publication
+    )
 
 
 @router.get(

@@ -11,10 +11,9 @@ from ninja.decorators import decorate_view
 
 from reports import filters
 from reports.api import representation
-from reports.api.http import conditional, json_response, next_page_url
-from reports.api.paging import BadSeekKey, page
+from reports.api.http import conditional, json_response, list_response
 from reports.api.parameters import SLUG_PATTERN, list_parameters
-from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS, problem
+from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS
 from reports.api.schemas import english, list_schema, record_schemas
 from reports.catalogue import TABLE_OF_MODEL
 from reports.exports import model_field
@@ -22,11 +21,6 @@ from reports.record_kinds import KINDS
 from reports.record_views import find_record
 
 router = Router(tags=["Records"])
-
-BAD_CURSOR = (
-    "The cursor `after` is not one of this list's for this sort order. Take it from the "
-    "previous page's `next` with the same filters and sort, or start again without it."
-)
 
 
 def filtered(kind, params, request):
@@ -74,14 +68,12 @@ def add_list(kind):
     parameters = list_parameters(model.__name__, TABLE_OF_MODEL.get(model), publication_filter)
 
     def list_records(request, params: Query[parameters]):
-        try:
-            records, cursor = page(filtered(kind, params, request), params.after, params.limit)
-        except BadSeekKey:
-            return problem(400, BAD_CURSOR)
-        links = representation.Links(request)
-        next_url = next_page_url(request, cursor)
-        results = [representation.record(kind, record, links) for record in records]
-        return json_response({"results": results, "next": next_url}, next_url)
+        return list_response(
+            request,
+            filtered(kind, params, request),
+            params,
+            lambda record, links: representation.record(kind, record, links),
+        )
 
     table = TABLE_OF_MODEL.get(kind.model)
     router.get(

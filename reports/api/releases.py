@@ -17,11 +17,9 @@ from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 from pydantic import Field
 
-from reports.api.http import conditional, json_response, next_page_url
-from reports.api.paging import BadSeekKey, page
+from reports.api.http import conditional, json_response, list_response
 from reports.api.parameters import list_parameters
 from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS, problem
-from reports.api.records import BAD_CURSOR
 from reports.api.representation import Links, translated
 from reports.api.schemas import PageURLs, Strict, TranslatedText, list_schema
 from reports.exports import model_field, typed
@@ -160,14 +158,7 @@ def released_change(row, links):
 )
 @decorate_view(conditional)
 def list_releases(request, params: Query[list_parameters("Release")]):
-    try:
-        found, cursor = page(Release.objects.newest_first(), params.after, params.limit)
-    except BadSeekKey:
-        return problem(400, BAD_CURSOR)
-    links = Links(request)
-    next_url = next_page_url(request, cursor)
-    results = [release(each, links) for each in found]
-    return json_response({"results": results, "next": next_url}, next_url)
+    return list_response(request, Release.objects.newest_first(), params, release)
 
 
 @router.get(
@@ -203,12 +194,4 @@ def list_release_changes(
     found = Release.objects.by_version(version)
     if found is None:
         return problem(404, NO_RELEASE)
-    rows = found.records.order_by("pk")
-    try:
-        changes, cursor = page(rows, params.after, params.limit)
-    except BadSeekKey:
-        return problem(400, BAD_CURSOR)
-    links = Links(request)
-    next_url = next_page_url(request, cursor)
-    results = [released_change(row, links) for row in changes]
-    return json_response({"results": results, "next": next_url}, next_url)
+    return list_response(request, found.records.order_by("pk"), params, released_change)
