@@ -4,6 +4,7 @@ hash, and each change a release made with the record's fields before and after."
 import hashlib
 
 import pytest
+from django.utils import timezone
 
 from tests.test_api import walk
 from tests.test_releases import correct_a_figure, download, publish
@@ -80,3 +81,10 @@ def test_publishing_changes_the_etag(client, superuser, whitepaper):
     response = client.get("/api/v1/releases", headers={"If-None-Match": etag})
     assert response.status_code == 200
     assert len(response.json()["results"]) == Release.objects.count() == 2
+
+
+def test_times_are_on_the_sites_clock(client, whitepaper, settings):
+    """As every page, citation and feed gives them (settings.TIME_ZONE, with its offset)."""
+    published = client.get("/api/v1/releases/1.0.0").json()["published_at"]
+    offset = timezone.localtime(Release.objects.get().created_at).strftime("%z")
+    assert published.endswith(f"{offset[:3]}:{offset[3:]}")

@@ -95,7 +95,7 @@ def release(found, links):
     version = {"version": found.version}
     return {
         "version": found.version,
-        "published_at": found.created_at.isoformat(),
+        "published_at": typed(found.created_at),  # on the site's clock
         "notes": translated(found, "notes"),
         "added": found.added,
         "changed": found.changed,

@@ -127,7 +127,7 @@ def record(kind, record, links):
 def change(correction):
     return {
         "id": str(correction.uuid),
-        "changed_at": correction.changed_at.isoformat(),
+        "changed_at": typed(correction.changed_at),  # on the site's clock
         "kind": correction.kind,
         "field": correction.field_name,
         "old_value": correction.old_value,
