@@ -73,6 +73,17 @@ def test_key_file_is_used_when_no_variable_is_set(tmp_path):
 
 
 @pytest.mark.slow  # starts a Python process
+def test_static_files_go_where_the_setting_says(tmp_path):
+    result = run_manage(
+        ["shell", "-c", "from django.conf import settings; print(settings.STATIC_ROOT)"],
+        {"DJANGO_DEBUG": "1", "DJANGO_STATIC_ROOT": str(tmp_path / "static")},
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(tmp_path / "static")
+
+
+@pytest.mark.slow  # starts a Python process
 def test_sqlite_file_runs_wal_with_full_sync(tmp_path):
     result = run_manage(
         [

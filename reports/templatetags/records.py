@@ -1,9 +1,9 @@
 """Template tags for records in two languages (see reports.bilingual)."""
 
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from reports import exports
 from reports.bilingual import field_html, stated_text_html
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
@@ -59,5 +59,6 @@ def translations(context, record, field):
 @register.filter
 def machine_time(moment):
     """{{ record.updated_at|machine_time }}: the moment on the site's clock for a datetime
-    attribute, to the second (HTML allows at most three digits of a fraction)."""
-    return timezone.localtime(moment).isoformat(timespec="seconds")
+    attribute, to the second (HTML allows at most three digits of a fraction), as the
+    downloads write it."""
+    return exports.plain(moment)
