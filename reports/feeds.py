@@ -12,8 +12,16 @@ from reports import changes
 from whitepaper.models import Correction, Release
 
 
+class SiteClockAtomFeed(Atom1Feed):
+    """An Atom feed whose own <updated> is on the site's clock too: with no entries,
+    Django's feed falls back to the present moment in UTC."""
+
+    def latest_post_date(self):
+        return timezone.localtime(super().latest_post_date())
+
+
 class ChangesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SiteClockAtomFeed
     title = _("Changes to the white paper records")
     subtitle = _(
         "Every change to a published record after its first publication: what changed, "
@@ -61,7 +69,7 @@ class ChangesFeed(Feed):
 class ReleasesFeed(Feed):
     """Every release, newest first, with its notes and what it changed."""
 
-    feed_type = Atom1Feed
+    feed_type = SiteClockAtomFeed
     title = _("Releases of the white paper data")
     subtitle = _("Each numbered, unchanging version of the data, with its notes.")
 

@@ -149,7 +149,7 @@ def entries(version, created_at):
     descriptor.update(
         {
             "version": version,
-            "created": created_at.isoformat(),
+            "created": exports.plain(created_at),
             "homepage": release_url(version),
         }
     )

@@ -14,6 +14,7 @@ from html import unescape
 import pytest
 from django.utils import timezone, translation
 
+from reports import release_package
 from tests.test_corrections import edit
 from tests.test_exports import download
 from whitepaper.fidelity import dates_in
@@ -27,6 +28,10 @@ SHARE = "top-four-regions-share"
 @pytest.fixture(autouse=True)
 def english():
     translation.activate("en")
+
+
+def joined(pieces):
+    return "".join(p.decode() if isinstance(p, bytes) else p for p in pieces)
 
 
 def text_of(html):
@@ -124,3 +129,19 @@ def test_the_feed_and_the_log_use_the_same_clock(admin_client, whitepaper):
 def test_the_about_page_says_the_clock_once(client, db):
     page = text_of(client.get("/about/").content.decode())
     assert page.count("Asia/Shanghai") == 1
+
+
+def test_an_empty_feed_is_updated_on_the_site_clock(client, whitepaper):
+    """With no entries, Django's feed falls back to the present moment in UTC."""
+    assert not Correction.objects.exists()
+    feed = client.get("/changes/feed/").content.decode()
+    updated = re.search(r"<updated>(.*?)</updated>", feed)[1]
+    assert updated.endswith("+08:00")
+
+
+def test_a_release_package_is_created_on_the_site_clock(whitepaper):
+    moment = datetime.datetime(2026, 12, 1, 17, 30, tzinfo=datetime.UTC)
+    texts = dict(release_package.entries("9.9.9", moment))
+    descriptor = json.loads(joined(texts["datapackage.json"]))
+    assert descriptor["created"] == "2026-12-02T01:30:00+08:00"
+    assert "date-released: 2026-12-02" in joined(texts["CITATION.cff"])
