@@ -107,3 +107,12 @@ def test_the_guard_refuses_a_web_page_statement_that_is_no_page_line(whitepaper)
     with pytest.raises(ValidationError) as refused:
         finding.full_clean()
     assert list(refused.value.message_dict) == ["stated_by"]
+
+
+@pytest.mark.parametrize("stated_by", ["white_paper", "report"])
+def test_the_guard_refuses_a_page_line_said_to_be_anyone_elses(whitepaper, stated_by):
+    finding = Finding.objects.get(stated_by="web_page")
+    finding.stated_by = stated_by
+    with pytest.raises(ValidationError) as refused:
+        finding.full_clean()
+    assert list(refused.value.message_dict) == ["stated_by"]

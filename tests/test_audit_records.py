@@ -92,3 +92,14 @@ def test_who_states_it_must_be_recorded_and_supported(whitepaper):
             "who-states-it",
         ],
     ]
+
+
+def test_a_page_line_credited_to_the_white_paper_is_named(whitepaper):
+    """The site's first mistake: the link title cited as the white paper's finding."""
+    finding = Finding.objects.get(stated_by="web_page")
+    Finding.objects.filter(pk=finding.pk).update(stated_by="white_paper")
+    code, lines = audit()
+    assert code == 1
+    assert [line.split(": ")[:2] for line in lines] == [
+        [f"finding miit-blockchain-white-paper-2018/{finding.key}", "who-states-it"]
+    ]

@@ -41,6 +41,10 @@ PERSON_NOT_IN_QUOTE = _(
 NOT_A_PAGE_LINE = _(
     "A statement of the web page must quote one of the web page lines of its publication."
 )
+PAGE_LINE_OF_ANOTHER = _(
+    "This quote is a line of the web page around the article, not words of the article or "
+    "of the white paper: choose the web page."
+)
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,9 @@ def squeezed(text):
 def problems(record):
     """{"stated_by": message} where the source cannot support who the record says states
     it: a quoted person the publication does not name or the quote does not name, a web
-    page statement that is not a line of the web page. (None recorded is allowed here, as
-    a CSV import may leave it; the audit lists it.)"""
+    page statement that is not a line of the web page, a line of the web page said to be
+    anyone else's. (None recorded is allowed here, as a CSV import may leave it; the audit
+    lists it.)"""
     stated_by = getattr(record, "stated_by", "")
     if not stated_by or not getattr(record, "publication_id", None):
         return {}
@@ -127,8 +132,10 @@ def problems(record):
             return {"stated_by": NO_PERSON}
         if quote and squeezed(publication.quoted_person) not in squeezed(quote):
             return {"stated_by": PERSON_NOT_IN_QUOTE % {"person": publication.quoted_person}}
-    if stated_by == StatedBy.WEB_PAGE:
-        lines = [line.strip() for line in publication.source_page_lines.splitlines()]
-        if quote.strip() not in lines:
-            return {"stated_by": NOT_A_PAGE_LINE}
+    lines = [line.strip() for line in publication.source_page_lines.splitlines()]
+    is_page_line = quote.strip() in lines
+    if stated_by == StatedBy.WEB_PAGE and not is_page_line:
+        return {"stated_by": NOT_A_PAGE_LINE}
+    if stated_by != StatedBy.WEB_PAGE and quote.strip() and is_page_line:
+        return {"stated_by": PAGE_LINE_OF_ANOTHER}
     return {}
