@@ -67,6 +67,31 @@ def test_no_chinese_quotation_of_words_the_source_does_not_have():
                         assert quoted in source or quoted in translated_terms, (field, quoted)
 
 
+def quoted_english(text):
+    """The phrases a message quotes, “so” or "so", with "…" left out."""
+    return [
+        q.replace("…", "").strip() for q in re.findall(r"“(.*?)”|\"(.*?)\"", text) for q in q if q
+    ]
+
+
+def test_the_interface_quotes_the_sources_words_in_english():
+    """Where an English message quotes the source's words (“over”, “by the end of”), the
+    Chinese quotes the same English words: a Chinese phrase in quotation marks would read as
+    the source's, which is English."""
+    source = (ROOT / "whitepaper" / "data" / DATA["source_text_file"]).read_text(encoding="utf-8")
+    squeezed_source = " ".join(source.split()).lower()
+    checked = 0
+    for entry in CATALOGUE.translated_entries():
+        for phrase in quoted_english(entry.msgid):
+            if phrase and phrase.lower() in squeezed_source:
+                checked += 1
+                assert f"“{phrase}" in entry.msgstr or f'"{phrase}' in entry.msgstr, (
+                    entry.msgid,
+                    entry.msgstr,
+                )
+    assert checked >= 5
+
+
 @pytest.mark.django_db
 def test_search_results_label_a_chinese_tendency_as_the_sites_translation(client, whitepaper):
     html = client.get("/zh-hans/search/", {"q": "实体经济"}).content.decode()
