@@ -123,7 +123,7 @@ def test_the_statistic_page_shows_value_dates_and_source_in_context(client, whit
     assert "456 enterprises" in page
     for label, value in [
         ("As of", "31 March 2018 (derived from the date its source sentence gives)"),
-        ("Published", "20 May 2018 by MIIT"),
+        ("White paper released", "20 May 2018 by MIIT (as the source article reports it)"),
         ("Last edited on this site", ""),
         ("Stated by", "the white paper, as the report summarises it"),
         ("Qualifier", "exactly"),
@@ -341,3 +341,10 @@ def test_record_page_query_counts_are_pinned(client, whitepaper, url, expected):
     add_statistics(whitepaper, 60)
     add_tendencies(whitepaper, 20)
     assert count_queries(client, url) == expected
+
+
+def test_a_statement_of_the_article_is_not_said_to_be_published_by_miit(client, whitepaper):
+    """The header dates the white paper's release; it names no publisher of the statement."""
+    page = text_of(client.get(f"{BASE}/statistics/top-four-regions-share/"))
+    assert "Published 20 May 2018 by MIIT" not in page
+    assert "White paper released 20 May 2018 by MIIT" in page
