@@ -39,6 +39,14 @@ def field_html(record, field, page_lang=None):
     return text_html(record.text_in(field), page_lang)
 
 
+def labelled_field_html(record, field, page_lang=None):
+    """field_html, labelled as the site's translation where the text shown is one."""
+    html = field_html(record, field, page_lang)
+    if html and record.text_in(field).is_translation:
+        html += translation_label_html()
+    return html
+
+
 def field_renderer(field, page_lang):
     """A function giving a record's field as HTML in a page of page_lang: the same HTML as
     field_html, for rendering many records of one page (no lookups per record)."""

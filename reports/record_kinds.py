@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports import filters, tables
-from reports.bilingual import field_html, stated_text_html
+from reports.bilingual import field_html, labelled_field_html, stated_text_html
 from reports.exports import typed
 from reports.record_facts import (
     Fact,
@@ -159,7 +159,7 @@ class StatisticKind(RecordKind):
     search_shape = SearchShape("label", "note", value=lambda r: r.display_value)
 
     def heading(self, record):
-        return field_html(record, "label")
+        return labelled_field_html(record, "label")
 
     def figure(self, record):
         return record.display_value
@@ -220,7 +220,9 @@ class RegionalPresenceKind(RecordKind):
     search_shape = SearchShape("name", "note", value=share_of, titled_by=lambda r: r.region)
 
     def heading(self, record):
-        return format_html("{} ({})", field_html(record.region, "name"), record.region.code)
+        return format_html(
+            "{} ({})", labelled_field_html(record.region, "name"), record.region.code
+        )
 
     def link_text(self, record):
         return record.region.text_in("name").text
@@ -297,7 +299,7 @@ class IndustrySegmentKind(RecordKind):
     search_shape = SearchShape("name", "description", value=lambda r: stage_of(r))
 
     def heading(self, record):
-        return field_html(record, "name")
+        return labelled_field_html(record, "name")
 
     def link_text(self, record):
         return record.text_in("name").text
@@ -343,7 +345,7 @@ class TendencyKind(RecordKind):
         return format_html(
             "{}: {}",
             gettext("Tendency %(number)s") % {"number": record.number},
-            field_html(record, "title"),
+            labelled_field_html(record, "title"),
         )
 
     def link_text(self, record):
@@ -372,7 +374,7 @@ class FindingKind(RecordKind):
     search_shape = SearchShape("text", "note", value=lambda r: r.get_kind_display())
 
     def heading(self, record):
-        return field_html(record, "text")
+        return labelled_field_html(record, "text")
 
     def link_text(self, record):
         text = Truncator(record.text_in("text").text).words(6)

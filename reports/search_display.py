@@ -96,6 +96,8 @@ class Result:
     value: str
     snippet: str
     snippet_html: str
+    #: The snippet is this site's translation (of the source's English or its own wording).
+    snippet_is_translation: bool
     url: str
     score: float
 
@@ -161,6 +163,7 @@ def result(hit, record, phrases, language):
         value=str(value),
         snippet=found.text if found else "",
         snippet_html=shown_html(found, spans, language, label_translation=True) if found else "",
+        snippet_is_translation=bool(found and found.is_translation),
         url=record.get_absolute_url(),
         score=hit.score,
     )

@@ -136,7 +136,7 @@ def search_page(request):
 def results_data(request, search_request):
     """The results of a search for programs, as /search.json and the API (reports.api.search)
     give them: {query, count, count_is_lower_bound, page, pages, results: [{kind, title,
-    value, url, snippet, score}]}. Http404 for a page past the end."""
+    value, url, snippet, snippet_site_translation, score}]}. Http404 for a page past the end."""
     results = []
     page = pages = 1
     total = 0
@@ -152,6 +152,7 @@ def results_data(request, search_request):
                 "value": item.value or None,
                 "url": request.build_absolute_uri(item.url),
                 "snippet": item.snippet,
+                "snippet_site_translation": item.snippet_is_translation,
                 "score": round(item.score, 4),
             }
             for item in shown

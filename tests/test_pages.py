@@ -152,7 +152,11 @@ def test_publication_page_has_sources_dates_and_citations(client, whitepaper):
     for text in ["456 enterprises", "over 80%", "Sources and citation", "Stated and derived"]:
         assert text in page
     assert "“May 20” without a year" in page
-    for label in ["Figures dated by the source", "White paper released", "Last edited on this site"]:
+    for label in [
+        "Figures dated by the source",
+        "White paper released",
+        "Last edited on this site",
+    ]:
         assert label in page
     html = response.content.decode()
     bibtex = re.search(r'id="citation-bibtex"[^>]*>(.*?)</textarea>', html, re.S).group(1)

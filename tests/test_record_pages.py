@@ -176,7 +176,10 @@ def test_the_tendency_page_shows_number_title_and_text(client, whitepaper):
 
 def test_a_chinese_page_uses_the_sites_translation_and_keeps_the_source_english(client, whitepaper):
     html = client.get(f"/zh-hans{BASE}/statistics/blockchain-enterprises/").content.decode()
-    assert "<h1>以区块链为主营业务的企业</h1>" in html
+    assert (
+        '<h1>以区块链为主营业务的企业 <span class="translation-label">（本站译文）</span></h1>'
+        in html
+    )
     assert '<blockquote class="source-context" lang="en"' in html
     assert '<span lang="en">“The white paper indicated that' in html
     assert "2018年3月31日" in html

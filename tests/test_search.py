@@ -213,7 +213,15 @@ def test_json_is_typed(client, whitepaper):
     assert body["count"] == len(body["results"]) and body["count_is_lower_bound"] is False
     assert (body["page"], body["pages"]) == (1, 1)
     first = body["results"][0]
-    assert set(first) == {"kind", "title", "value", "url", "snippet", "score"}
+    assert set(first) == {
+        "kind",
+        "title",
+        "value",
+        "url",
+        "snippet",
+        "snippet_site_translation",
+        "score",
+    }
     assert first["kind"] == "statistic"
     assert first["value"] == "456 enterprises"
     assert (

@@ -123,3 +123,31 @@ def test_chinese_tables_charts_and_downloads_say_what_is_translated(client, whit
     assert meta["site_translation"]["columns"] == ["label", "note", "publication"]
     record = client.get("/publications/miit-blockchain-white-paper-2018/tendencies/5.json").json()
     assert record["site_translation"]["keys"] == ["title_zh", "text_zh"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/zh-hans/search.json", "/api/v1/search"])
+def test_search_json_says_which_snippets_are_the_sites_translation(client, whitepaper, url):
+    params = {"q": "实体经济", "kind": "tendency"}
+    if url.startswith("/api/"):
+        params["language"] = "zh-Hans"
+    results = client.get(url, params).json()["results"]
+    assert results
+    for result in results:
+        assert result["snippet_site_translation"] is True
+    english = client.get("/search.json", {"q": "real economy", "kind": "tendency"}).json()
+    assert english["results"]
+    assert not any(result["snippet_site_translation"] for result in english["results"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/zh-hans/", "/zh-hans/publications/miit-blockchain-white-paper-2018/"]
+)
+def test_findings_in_chinese_are_labelled_as_the_sites_translation(client, whitepaper, url):
+    html = client.get(url).content.decode()
+    findings = re.search(r'<section aria-labelledby="findings">(.*?)</section>', html, re.S)
+    items = re.findall(r"<li id=.*?</li>", findings.group(1), re.S)
+    assert items
+    for item in items:
+        assert '<span class="translation-label">（本站译文）</span>' in item

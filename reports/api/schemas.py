@@ -238,6 +238,10 @@ class SearchResult(Strict):
     value: str | None = Field(description="Its value as a reader writes it, if it has one.")
     url: str = Field(description="Its page (a sentence: the source reader at the sentence).")
     snippet: str = Field(description="A passage where the words occur.")
+    snippet_site_translation: bool = Field(
+        description="The snippet is this site's translation (the source is in English), "
+        "not the source's words."
+    )
     score: float = Field(description="Relevance; higher first.")
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from reports import exports
-from reports.bilingual import field_html, stated_text_html
+from reports.bilingual import field_html, labelled_field_html, stated_text_html
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
 register = template.Library()
@@ -14,6 +14,13 @@ register = template.Library()
 def text(context, record, field):
     """{% text statistic "label" %}: the field in the page's language, marked up."""
     return field_html(record, field, context.get("page_lang"))
+
+
+@register.simple_tag(takes_context=True)
+def labelled_text(context, record, field):
+    """{% labelled_text finding "text" %}: the field as {% text %} gives it, labelled as the
+    site's translation where it is one (a statement in this site's words, in Chinese)."""
+    return labelled_field_html(record, field, context.get("page_lang"))
 
 
 @register.simple_tag
