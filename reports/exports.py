@@ -277,14 +277,17 @@ def download_filename(table_name, filters, extension, code=None):
 
 
 def site_translation(model, fields, code):
-    """Names the columns of a download that hold this site's translation: in a download in a
-    translation, the translated text columns (the source is in English); none in English."""
+    """Names the columns of a download that hold this site's translation: the translation
+    columns beside the English ones ("name_zh"), and in a download in a translation the
+    translated text columns too (the source is in English)."""
+    translated_download = not translation.is_source_language(code)
     columns = []
-    if not translation.is_source_language(code):
-        for name, lookup in fields:
-            field = model_field(model, lookup)
-            if translation.is_translated(field.model, field.name):
-                columns.append(name)
+    for name, lookup in fields:
+        field = model_field(model, lookup)
+        if translation.twin_of(field.model, field.name) or (
+            translated_download and translation.is_translated(field.model, field.name)
+        ):
+            columns.append(name)
     return {"language": translation.html_lang(code), "by": "this site", "columns": columns}
 
 

@@ -71,7 +71,13 @@ def table_entries(resource, version):
     unnamed temporary file, which the JSON's pieces then read back: "x.csv" sorts before
     "x.json", so it is complete by then."""
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed once read, or when collected)
-    meta = {"table": resource.name, "release": version}
+    meta = {
+        "table": resource.name,
+        "release": version,
+        "site_translation": exports.site_translation(
+            resource.queryset.model, resource.fields, "en"
+        ),
+    }
 
     def csv_pieces():
         for csv_text, json_text in exports.csv_and_json(

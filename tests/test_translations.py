@@ -10,6 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from reports import release_package
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = json.loads((ROOT / "whitepaper" / "data" / "miit-2018.json").read_text(encoding="utf-8"))
 CATALOGUE = polib.pofile(str(ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
@@ -151,3 +153,22 @@ def test_findings_in_chinese_are_labelled_as_the_sites_translation(client, white
     assert items
     for item in items:
         assert '<span class="translation-label">（本站译文）</span>' in item
+
+
+@pytest.mark.django_db
+def test_the_translation_columns_beside_the_english_are_named_in_every_json(client, whitepaper):
+    meta = json.loads(b"".join(client.get("/regions.json").streaming_content))["meta"]
+    assert meta["site_translation"]["columns"] == ["name_zh"]
+    english = json.loads(b"".join(client.get("/statistics.json").streaming_content))["meta"]
+    assert english["site_translation"]["columns"] == []
+
+
+def test_a_release_names_its_translation_columns(whitepaper):
+    resource = next(r for r in release_package.release_resources() if r.name == "regions")
+    pieces = release_package.table_entries(resource, "9.9.9")
+    for _ in pieces["regions.csv"]:
+        pass
+    data = json.loads(b"".join(pieces["regions.json"]).decode())
+    columns = data["meta"]["site_translation"]["columns"]
+    assert "name_zh" in columns
+    assert columns == [key for key in data["rows"][0] if key.endswith("_zh")]
