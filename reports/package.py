@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from reports import exports
 from reports.licence import RECORDS_LICENCE
 from reports.record_kinds import KINDS
-from reports.structured_data import dataset_title
+from reports.structured_data import dataset_description, dataset_title
 from whitepaper.models import Publication
 from whitepaper.translation import TRANSLATIONS, is_translated, twin, twin_of
 
@@ -180,7 +180,7 @@ def descriptor(publication, package_resources, site_url):
     return {
         "name": publication.slug if publication else "blockchain-white-paper-data",
         "title": dataset_title(publication) if publication else settings.SITE_NAME,
-        "description": publication.summary if publication else "",
+        "description": dataset_description(publication) if publication else "",
         "contributors": site,
         "licenses": [
             {
@@ -190,7 +190,6 @@ def descriptor(publication, package_resources, site_url):
             }
         ],
         "sources": [source(publication)] if publication else [],
-        "published": publication.release_date.isoformat() if publication else None,
         "time_zone": settings.TIME_ZONE,
         "resources": [
             {

@@ -1,7 +1,7 @@
 """schema.org Dataset description of the site's data, for search engines (JSON-LD).
 
 The data set is this site's work: the site is its creator and publisher (under the records'
-licence), and it is based on the white paper as the article this site holds reports it.
+licence), and it is based on the white paper, known through the article this site holds.
 The white paper's publisher is named as the white paper's author, never as the data set's.
 """
 
@@ -10,6 +10,7 @@ import json
 from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from reports.licence import RECORDS_LICENCE
 
@@ -31,14 +32,25 @@ def this_site(url):
     return {"@type": "Organization", "name": settings.SITE_NAME, "url": url}
 
 
+def dataset_description(publication):
+    """What the data set is, in the page's language: this site's records, not the white
+    paper (whose summary describes the white paper)."""
+    return gettext(
+        "This site’s records of what the article “%(article)s” reports from the white paper "
+        "“%(title)s”: each figure, region, industry segment, development tendency and finding "
+        "with the sentence it comes from and who states it."
+    ) % {"article": publication.source_title, "title": publication.title}
+
+
 def based_on(publication):
-    """What the records are based on: the article, about the white paper it reports."""
+    """What the records are based on: the white paper, by its publisher, known through the
+    article this site holds (its subjectOf)."""
     article = {"@type": "Article", "name": publication.source_title}
     if publication.source_url:
         article["url"] = publication.source_url
     if publication.source_site:
         article["publisher"] = {"@type": "Organization", "name": publication.source_site}
-    article["about"] = {
+    return {
         "@type": "Report",
         "name": publication.title,
         "datePublished": publication.release_date.isoformat(),
@@ -47,8 +59,8 @@ def based_on(publication):
             "name": publication.publisher,
             "alternateName": publication.publisher_abbreviation,
         },
+        "subjectOf": article,
     }
-    return article
 
 
 def dataset(request, publication, tables, package_url):
@@ -57,7 +69,7 @@ def dataset(request, publication, tables, package_url):
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": dataset_title(publication),
-        "description": publication.summary,
+        "description": dataset_description(publication),
         "url": url,
         "license": RECORDS_LICENCE.url,
         "isAccessibleForFree": True,
@@ -81,7 +93,7 @@ def dataset(request, publication, tables, package_url):
         + [
             {
                 "@type": "DataDownload",
-                "name": "The whole dataset (Frictionless Data Package)",
+                "name": gettext("The whole dataset (Frictionless Data Package)"),
                 "encodingFormat": "application/zip",
                 "contentUrl": package_url,
             }

@@ -53,6 +53,8 @@ def test_descriptor_describes_every_field_source_licence_and_date(client, whitep
     assert "as reported by" in descriptor["sources"][0]["title"]
     # This site made and publishes the records; the white paper is their source.
     assert descriptor["title"].startswith("Records of the white paper “MIIT white paper")
+    assert descriptor["description"].startswith("This site’s records of what the article")
+    assert "published" not in descriptor  # the white paper's date is not the data set's
     assert {(c["title"], c["role"]) for c in descriptor["contributors"]} == {
         ("Blockchain White Paper Data", "author"),
         ("Blockchain White Paper Data", "publisher"),

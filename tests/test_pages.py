@@ -76,7 +76,10 @@ def test_overview_json_ld_describes_the_dataset(client, whitepaper):
     # of what it is based on.
     assert data["creator"]["name"] == data["publisher"]["name"] == "Blockchain White Paper Data"
     assert data["name"].startswith("Records of the white paper")
-    assert data["isBasedOn"]["about"]["author"]["alternateName"] == "MIIT"
+    assert data["isBasedOn"]["@type"] == "Report"
+    assert data["isBasedOn"]["author"]["alternateName"] == "MIIT"
+    assert data["isBasedOn"]["subjectOf"]["@type"] == "Article"
+    assert data["description"].startswith("This site’s records of what the article")
     assert "temporalCoverage" not in data
     urls = [d["contentUrl"] for d in data["distribution"]]
     assert urls == [f"http://testserver{u.rstrip('/')}.csv" for u in TABLE_URLS] + [
