@@ -44,15 +44,28 @@ class CellColumn(tables.Column):
       for something the source may state, and the page then says that the source does not
       state it for these rows; the site's own text (``stated=False``) is left out silently.
     - ``shared``: said once above the table when every row of the view has the same value.
+
+    A ``numeric`` column (counts, positions) is aligned on its digits, heading included.
     """
 
     #: Rows in a run that share this column's value are put under one heading row that
     #: says it once (reports.table_html), instead of a cell in each row.
     groups_rows = False
 
-    def __init__(self, *args, optional=False, shared=False, has_value=None, stated=True, **kwargs):
+    def __init__(
+        self,
+        *args,
+        optional=False,
+        shared=False,
+        has_value=None,
+        stated=True,
+        numeric=False,
+        **kwargs,
+    ):
+        if numeric:
+            kwargs.setdefault("attrs", {"td": {"class": "number"}})
         super().__init__(*args, **kwargs)
-        self.optional, self.shared = optional, shared
+        self.optional, self.shared, self.numeric = optional, shared, numeric
         self.has_value, self.stated = has_value, stated
 
     def renderer(self, page_lang):

@@ -10,9 +10,10 @@ with the same value are a run, under one heading row that says the value once. T
 every row of the view shares (reports.table_layout) are said once above the table.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -27,6 +28,7 @@ class Heading:
     text: str
     sort_url: str  # "" when the column does not sort
     sort: str  # "ascending", "descending" or "" (the value of aria-sort)
+    numeric: bool = False  # aligned on the digits, as its column's cells are
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,9 @@ class Run:
     """Consecutive rows that share the value of the grouping column."""
 
     label: str  # the grouping column's heading, "" when the table has none
-    value: str  # safe HTML: the value the rows share
+    value: str  # safe HTML: the value the rows share, or a link to where it was said
     rows: list
+    anchor: str = ""  # the id of the run that says a value later runs point back to
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def headings(table, request):
                 after=None,
                 before=None,
             )
-        result.append(Heading(str(column.header), sort_url, sort))
+        result.append(Heading(str(column.header), sort_url, sort, column.column.numeric))
     return result
 
 
@@ -132,7 +135,11 @@ def rows(table, records, page_lang=None):
 def runs(table, records, page_lang=None):
     """The rows of the given records in runs: consecutive rows with the same value of the
     grouping column (if it is shown) make one Run, which says that value once. Without a
-    grouping column all the rows are one Run with no value."""
+    grouping column all the rows are one Run with no value.
+
+    A sort can part the rows of one value into several runs: the value is said in the first
+    of them only, and each later run points back to it ("Source sentence 1: the same as
+    above"), so that a page never prints one sentence twice."""
     page_lang = page_lang or html_lang()
     grouping = [column for column in table.columns if column.column.groups_rows]
     table_rows = rows(table, records, page_lang)
@@ -140,14 +147,34 @@ def runs(table, records, page_lang=None):
         return [Run("", "", table_rows)] if table_rows else []
     column = grouping[0]
     render = column.column.renderer(page_lang)
-    result = []
+    parted = []  # [value, rows] of each run
     for record, row in zip(records, table_rows, strict=True):
         value = render(record)
-        if result and result[-1].value == value:
-            result[-1].rows.append(row)
+        if parted and parted[-1][0] == value:
+            parted[-1][1].append(row)
         else:
-            result.append(Run(str(column.header), mark_safe(value), [row]))
+            parted.append([value, [row]])
+    runs_of_value = Counter(value for value, _rows in parted)
+    numbers = {}
+    result = []
+    label = str(column.header)
+    for value, run_rows in parted:
+        if runs_of_value[value] == 1:
+            result.append(Run(label, mark_safe(value), run_rows))
+            continue
+        if value in numbers:
+            number = numbers[value]
+            back = format_html('<a href="#run-{}">{}</a>', number, gettext("the same as above"))
+            result.append(Run(numbered(label, number), back, run_rows))
+        else:
+            number = numbers[value] = len(numbers) + 1
+            anchor = f"run-{number}"
+            result.append(Run(numbered(label, number), mark_safe(value), run_rows, anchor))
     return result
+
+
+def numbered(label, number):
+    return gettext("%(label)s %(number)s") % {"label": label, "number": number}
 
 
 def shared_values(table, names, records, page_lang=None):
@@ -162,6 +189,25 @@ def shared_values(table, names, records, page_lang=None):
         value = column.column.renderer(page_lang)(records[0])
         result.append(SharedValue(str(column.header), mark_safe(value)))
     return result
+
+
+def sort_note(table):
+    """Says what the rows are sorted by when it is a column the page does not show (one
+    every row leaves empty or shares, or one said with another, such as the unit with the
+    value); "" otherwise."""
+    order = table.order_by
+    if not order:
+        return ""
+    alias = order[0]
+    name = alias.bare
+    if name not in table.columns.names() or table.columns[name].visible:
+        return ""
+    text = (
+        gettext("Sorted by %(column)s, descending (not a column of this page).")
+        if alias.is_descending
+        else gettext("Sorted by %(column)s, ascending (not a column of this page).")
+    )
+    return text % {"column": str(table.columns[name].header).lower()}
 
 
 def count_text(paginator, page_number):

@@ -140,6 +140,7 @@ class TableView(SingleTableMixin, FilterView):
             table_runs=table_html.runs(table, records),
             shared_values=table_html.shared_values(table, self.layout.shared, records),
             not_stated=table_layout.not_stated(table, self.layout),
+            sort_note=table_html.sort_note(table),
             table_count=table_html.count_text(table.paginator, table.page.number),
             table_pages=table_html.page_links(table, self.request, records),
             release_status=release_status.live_status(self.request),

@@ -49,12 +49,22 @@ class StatisticTable(RecordTable):
         "label", link=True, verbose_name=_("Figure"), order_by=public_statistic_order("label")
     )
     value = FigureColumn(verbose_name=_("Value"), order_by=public_statistic_order("value"))
+    # The value says its qualifier and unit ("over 80%"): the page does not say them again
+    # in columns of their own (the record pages and the downloads keep them).
     qualifier = ChoiceColumn(
-        "qualifier", verbose_name=_("Qualifier"), order_by=public_statistic_order("qualifier")
+        "qualifier",
+        verbose_name=_("Qualifier"),
+        order_by=public_statistic_order("qualifier"),
+        visible=False,
     )
-    unit = ChoiceColumn("unit", verbose_name=_("Unit"), order_by=public_statistic_order("unit"))
+    unit = ChoiceColumn(
+        "unit", verbose_name=_("Unit"), order_by=public_statistic_order("unit"), visible=False
+    )
     category = ChoiceColumn(
-        "category", verbose_name=_("Category"), order_by=public_statistic_order("category")
+        "category",
+        verbose_name=_("Category"),
+        order_by=public_statistic_order("category"),
+        shared=True,
     )
     as_of = AsOfColumn(order_by=public_statistic_order("as_of"))
     source_quote = SourceQuoteColumn()
@@ -114,15 +124,20 @@ class RegionalPresenceTable(RegionNameTranslations):
         "code", of="region", verbose_name=_("ISO code"), order_by=("region__code", "pk")
     )
     kind = ChoiceColumn(
-        "kind", of="region", verbose_name=_("Kind"), order_by=("region__kind", "pk")
+        "kind", of="region", verbose_name=_("Kind"), order_by=("region__kind", "pk"), shared=True
     )
-    position = PlainColumn("position", verbose_name=_("Listed"), order_by=("position", "pk"))
-    rank = PlainColumn("rank", verbose_name=_("Rank"), order_by=("rank", "pk"), optional=True)
+    position = PlainColumn(
+        "position", verbose_name=_("Listed"), order_by=("position", "pk"), numeric=True
+    )
+    rank = PlainColumn(
+        "rank", verbose_name=_("Rank"), order_by=("rank", "pk"), optional=True, numeric=True
+    )
     company_count = PlainColumn(
         "company_count",
         verbose_name=_("Companies"),
         order_by=("company_count", "pk"),
         optional=True,
+        numeric=True,
     )
     combined_share = FigureColumn(
         of="public_share",
@@ -179,7 +194,10 @@ class IndustrySegmentTable(RecordTable):
     name = TextColumn("name", link=True, verbose_name=_("Segment"), order_by=("name", "pk"))
     # The stage in the source's words (on a Chinese page, the site's translation, labelled).
     stage = StatedTextColumn(
-        "stage_as_stated", verbose_name=_("Stage, as stated"), order_by=("stage", "pk")
+        "stage_as_stated",
+        verbose_name=_("Stage, as stated"),
+        order_by=("stage", "pk"),
+        shared=True,
     )
     description = TextColumn(
         "description",
@@ -212,7 +230,7 @@ class IndustrySegmentTable(RecordTable):
 
 
 class TendencyTable(RecordTable):
-    number = PlainColumn("number", verbose_name=_("No."), order_by=("number", "pk"))
+    number = PlainColumn("number", verbose_name=_("No."), order_by=("number", "pk"), numeric=True)
     title = TextColumn(
         "title", link=True, verbose_name=_("Short title (this site’s)"), order_by=("title", "pk")
     )

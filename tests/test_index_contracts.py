@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 INDEX_OF = {column: name for name, column, _ in PUBLIC_STATISTIC_INDEXES}
 SORTABLE = [
     column.name
-    for column in STATISTICS.table_class(STATISTICS.model.objects.none()).columns
+    for column in STATISTICS.table_class(STATISTICS.model.objects.none()).columns.iterall()
     if column.orderable
 ]
 CATEGORIES = [Category.ENTERPRISES, Category.STARTUPS, Category.REGIONS]

@@ -226,11 +226,12 @@ def test_sort_through_the_query_string(client, whitepaper, query, first):
 
 
 def test_every_column_heading_is_a_sort_link(client, whitepaper):
-    """The source sentence, which does not sort, heads its rows rather than a column. (The
-    date is a column: the "over 80%" share has none, so the rows do not share one.)"""
+    """The source sentence, which does not sort, heads its rows rather than a column; the
+    value says its qualifier and unit. (The date is a column: the "over 80%" share has none,
+    so the rows do not share one.)"""
     html = client.get("/statistics/").content.decode()
     headings = re.findall(r"<th scope=\"col\".*?</th>", html, re.S)
-    assert len(headings) == 6
+    assert len(headings) == 4
     assert all('class="sort"' in h for h in headings)
     assert all("Source sentence" not in h for h in headings)
 

@@ -46,13 +46,13 @@ def test_regions_leave_out_what_the_source_never_states_and_say_so(client, white
     assert "not stated" not in cells(html)
     assert (
         '<p class="not-stated">Not stated in the source for these rows: rank, number of '
-        "companies, as of.</p>" in html
+        "companies, as-of date.</p>" in html
     )
 
 
 def test_the_chinese_page_says_it_in_chinese(client, whitepaper):
     html = page(client, "/zh-hans/regions/")
-    assert "来源未说明这些行的以下字段：排名、公司数量、" in html
+    assert "来源未说明这些行的以下字段：排名、公司数量、截至日期。" in html
 
 
 def test_a_rank_in_one_row_shows_the_column_on_every_page_of_the_view(client, whitepaper):
@@ -74,7 +74,7 @@ def test_segments_show_no_empty_description_column(client, whitepaper):
     assert not any("Description" in heading for heading in headings(html))
     # This site's own text is simply left out: the source is not said to lack it (only the
     # date, which the source gives for none of the segments, is named).
-    assert '<p class="not-stated">Not stated in the source for these rows: as of.</p>' in html
+    assert '<p class="not-stated">Not stated in the source for these rows: as-of date.</p>' in html
     segment = IndustrySegment.objects.get(slug="security")
     segment.description = "Keeping chains and keys safe."
     segment.save()
@@ -120,6 +120,58 @@ def test_a_source_sentence_is_said_once_above_its_run_of_rows(client, whitepaper
     for sentence in sentences:
         assert html.count(sentence) == 1, sentence
     assert html.count('<tr role="row" class="run">') == len(sentences)
+
+
+@pytest.mark.parametrize("url", ["/segments/?sort=name", "/segments/?sort=-stage"])
+def test_a_sort_that_parts_a_sentences_rows_says_the_sentence_once(client, whitepaper, url):
+    html = page(client, url)
+    runs = re.findall(r'<tr role="row" class="run">(.*?)</tr>', html, re.S)
+    sentences = set(IndustrySegment.objects.values_list("source_quote", flat=True))
+    assert len(runs) > len(sentences)  # the sort parts them
+    for sentence in sentences:
+        assert html.count(sentence) == 1, sentence
+    backs = [run for run in runs if "the same as above" in run]
+    assert len(backs) == len(runs) - len(sentences)
+    for run in backs:
+        target = re.search(r'href="#(run-\d+)"', run).group(1)
+        assert f'id="{target}"' in html
+
+
+def test_a_value_every_row_of_a_filtered_view_shares_is_said_once(client, whitepaper):
+    html = page(client, "/regions/?kind=province")
+    assert "Kind" in shared_values(html) and "province" in shared_values(html)
+    assert "Kind" not in [re.sub(r"<[^>]+>", "", h) for h in headings(html)]
+    html = page(client, "/statistics/?category=startups")
+    assert "Startups by business type" in shared_values(html)
+    assert "Startups by business type" not in cells(html)
+
+
+def test_the_value_says_its_qualifier_and_unit_once(client, whitepaper):
+    html = page(client, "/statistics/")
+    shown = [re.sub(r"<[^>]+>", "", heading) for heading in headings(html)]
+    assert shown == ["Figure", "Value", "Category", "As of"]
+    assert "over 80%" in cells(html) and "more than" not in cells(html)
+
+
+@pytest.mark.parametrize(
+    ("url", "note"),
+    [
+        ("/statistics/?sort=-unit", "Sorted by unit, descending (not a column of this page)."),
+        ("/regions/?sort=rank", "Sorted by rank, ascending (not a column of this page)."),
+        ("/zh-hans/statistics/?sort=qualifier", "按限定词升序排列（本页未列出该列）。"),
+    ],
+)
+def test_a_sort_by_a_column_the_page_does_not_show_is_said(client, whitepaper, url, note):
+    html = page(client, url)
+    assert f'<p class="not-stated">{note}</p>' in html
+    assert "aria-sort" not in html
+    assert "Sorted by" not in page(client, "/statistics/?sort=-value")
+
+
+def test_counts_are_aligned_on_their_digits(client, whitepaper):
+    html = page(client, "/regions/")
+    assert '<th scope="col" role="columnheader" class="number"' in html
+    assert re.search(r'<td class="number" role="cell" data-label="Listed">1</td>', html)
 
 
 def test_a_view_with_no_rows_keeps_its_columns_and_says_nothing_is_missing(client, whitepaper):

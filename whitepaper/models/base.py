@@ -146,7 +146,7 @@ class PublicationRecord(PublicRecord, TimeStamped):
     """
 
     as_of = models.DateField(
-        _("as of"),
+        _("as-of date"),
         null=True,
         blank=True,
         help_text=_(
