@@ -172,3 +172,13 @@ def test_a_release_names_its_translation_columns(whitepaper):
     columns = data["meta"]["site_translation"]["columns"]
     assert "name_zh" in columns
     assert columns == [key for key in data["rows"][0] if key.endswith("_zh")]
+
+
+def test_numbers_are_written_as_the_source_writes_them():
+    """The glossary: "within 3 years" is 3年, in the records' every Chinese text."""
+    for rows in DATA.values():
+        for row in rows if isinstance(rows, list) else [rows]:
+            if isinstance(row, dict):
+                for field, chinese in row.items():
+                    if field.endswith("_zh") and chinese:
+                        assert not re.search("[一二三四五六七八九十]年", chinese), (field, chinese)
