@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from whitepaper.attribution import attribution
 from whitepaper.models import Finding, IndustrySegment, RegionalPresence, Statistic, Tendency
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +117,14 @@ def test_the_guard_refuses_a_page_line_said_to_be_anyone_elses(whitepaper, state
     with pytest.raises(ValidationError) as refused:
         finding.full_clean()
     assert list(refused.value.message_dict) == ["stated_by"]
+
+
+def test_the_api_says_who_states_it_in_the_citations_terms(client, whitepaper):
+    for item in client.get("/api/v1/statistics", {"limit": 100}).json()["results"]:
+        record = Statistic.objects.get(key=item["key"])
+        cited = attribution(record)
+        assert item["stated_by"]["author"] == cited.author
+        assert item["stated_by"]["via"] == cited.via
+    share = client.get("/api/v1/statistics", {"limit": 100}).json()["results"]
+    [item] = [i for i in share if i["key"] == "top-four-regions-share"]
+    assert item["stated_by"]["author"] == "The source article"

@@ -10,6 +10,7 @@ record's page.
 from django.urls import reverse
 
 from reports.exports import typed
+from whitepaper.attribution import attribution
 from whitepaper.language import path_in
 from whitepaper.models import HTML_LANG, PublicationRecord, StatedBy, format_measure
 from whitepaper.translation import SITE_TRANSLATION_TAGS, in_every_language
@@ -54,10 +55,13 @@ def stated_by(record):
         return None
     publication = record.publication
     quoted = record.stated_by == StatedBy.QUOTED_PERSON and publication.quoted_person
+    cited = attribution(record)
     return {
         "code": record.stated_by,
         "quoted_person": publication.quoted_person if quoted else None,
         "quoted_person_role": translated(publication, "quoted_person_role") if quoted else None,
+        "author": cited.author,
+        "via": cited.via,
     }
 
 

@@ -99,6 +99,15 @@ class StatedByModel(Strict):
     quoted_person_role: TranslatedText | None = Field(
         description="What the source calls the person quoted."
     )
+    author: str = Field(
+        description="Whom a citation of the record names as its author, as the site's "
+        "citations do: the white paper's publisher, the source article (or the site that "
+        "published it), the person quoted, or the web page around the article."
+    )
+    via: str = Field(
+        description="How the statement reaches the reader, as the citations say it: "
+        "`as reported in`, `in`, `as quoted in` or `on the web page of` the article."
+    )
 
 
 def fields_schema(name, model, names, doc=""):
