@@ -22,7 +22,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports import filters, tables
-from reports.bilingual import field_html, labelled_field_html, stated_text_html
+from reports.bilingual import (
+    field_html,
+    labelled_field_html,
+    stated_text_html,
+    translation_label_html,
+)
 from reports.exports import typed
 from reports.record_facts import (
     Fact,
@@ -45,7 +50,7 @@ from whitepaper.models import (
     relation_of,
 )
 from whitepaper.models.base import value_at
-from whitepaper.translation import TRANSLATIONS, twin, twins
+from whitepaper.translation import TRANSLATIONS, is_source_language, twin, twins
 
 
 @dataclass(frozen=True)
@@ -171,19 +176,23 @@ class StatisticKind(RecordKind):
         return f"{record.label}: {record.display_value}"
 
     def stated(self, record):
+        """The figure, and its number: what the source states (in a translation, the figure
+        written in the page's language is the site's translation, labelled)."""
+        shown = format_html('<span class="figure">{}</span>', record.display_value)
+        if not is_source_language():
+            shown += translation_label_html()
         return [
-            Fact(
-                gettext("as shown"),
-                format_html('<span class="figure">{}</span>', record.display_value),
-            ),
+            Fact(gettext("as shown"), shown),
             Fact(verbose_name(Statistic, "value"), format_number(record.value)),
-            Fact(verbose_name(Statistic, "qualifier"), record.get_qualifier_display()),
-            Fact(verbose_name(Statistic, "unit"), record.get_unit_display()),
         ]
 
     def editorial(self, record):
+        """The label, and how the figure is stored: its qualifier and unit are the site's
+        reading of the source's words (which its sentence gives)."""
         return [
             *field_facts(record, "label"),
+            Fact(verbose_name(Statistic, "qualifier"), record.get_qualifier_display()),
+            Fact(verbose_name(Statistic, "unit"), record.get_unit_display()),
             Fact(verbose_name(Statistic, "category"), record.get_category_display()),
             field_fact(record, "key"),
             *notes(record),

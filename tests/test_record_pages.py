@@ -141,7 +141,10 @@ def test_the_statistic_page_shows_value_dates_and_source_in_context(client, whit
 def test_stated_and_the_sites_own_are_apart(client, whitepaper):
     page = text_of(client.get(f"{BASE}/statistics/top-four-regions-share/"))
     stated, own = page.split("Stated in the source")[1].split("This site’s own")
-    assert "Qualifier more than" in stated and "Value 80" in stated
+    assert "As shown over 80%" in stated and "Value 80" in stated
+    # How the site stores the source's "over": its reading, not the source's words.
+    assert "Qualifier more than" in own and "Unit percent" in own
+    assert "Qualifier" not in stated
     assert "Label (Chinese) 位于北京、上海、广东、浙江的区块链公司所占比例" in own
     assert "How dates are derived: The source dates the release “May 20” without a year" in own
     assert "As of date not stated in the source" in page

@@ -182,3 +182,14 @@ def test_numbers_are_written_as_the_source_writes_them():
                 for field, chinese in row.items():
                     if field.endswith("_zh") and chinese:
                         assert not re.search("[一二三四五六七八九十]年", chinese), (field, chinese)
+
+
+@pytest.mark.django_db
+def test_a_figure_written_in_chinese_is_labelled_as_the_sites_translation(client, whitepaper):
+    html = client.get(
+        "/zh-hans/publications/miit-blockchain-white-paper-2018/statistics/top-four-regions-share/"
+    ).content.decode()
+    assert re.search(
+        r'<span class="figure">超过80%</span> <span class="translation-label">（本站译文）</span>',
+        html,
+    )
