@@ -117,11 +117,16 @@ def bibtex(publication, url, release=None):
     return bibtex_entry(bibtex_key(publication), fields, kind="techreport")
 
 
+def quoted_title(title):
+    """A title in quotation marks, closed by a full stop unless it ends with its own."""
+    return f"“{title}”" if title.endswith((".", "?", "!")) else f"“{title}”."
+
+
 def record_plain_text(record, title, url, release=None):
     """One record as a plain-text reference, its author the one who states it."""
     who = attribution(record)
     return (
-        f"{who.author_with_role}. “{title}”. {where(who, record.publication)}. "
+        f"{who.author_with_role}. {quoted_title(title)} {where(who, record.publication)}. "
         f"{as_of_text(record.as_of)}{settings.SITE_NAME}, {url} "
         f"(last edited {site_day(record.updated_at)}).{release_sentence(release)}"
     )

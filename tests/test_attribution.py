@@ -128,3 +128,12 @@ def test_the_api_says_who_states_it_in_the_citations_terms(client, whitepaper):
     share = client.get("/api/v1/statistics", {"limit": 100}).json()["results"]
     [item] = [i for i in share if i["key"] == "top-four-regions-share"]
     assert item["stated_by"]["author"] == "The source article"
+
+
+def test_a_title_that_ends_a_sentence_is_not_closed_twice(client, whitepaper):
+    finding = Finding.objects.get(stated_by="web_page")
+    assert finding.text.endswith(".")
+    page = client.get(finding.get_absolute_url()).content.decode()
+    text = re.search(r'<textarea id="citation-text"[^>]*>(.*?)</textarea>', page, re.S)[1]
+    assert f"“{unescape(finding.text)}” On the web page of" in unescape(text)
+    assert ".”." not in unescape(text)

@@ -148,7 +148,7 @@ def test_a_release_package_is_created_on_the_site_clock(whitepaper):
 
 
 def test_a_time_names_its_offset_not_an_ambiguous_zone_abbreviation(client, whitepaper):
-    """"CST" is China's and the US Central zone's: a time gives its offset from UTC."""
+    """ "CST" is China's and the US Central zone's: a time gives its offset from UTC."""
     for url in ("/releases/", "/zh-hans/releases/"):
         page = text_of(client.get(url).content.decode())
         assert "UTC+0800" in page and "CST" not in page

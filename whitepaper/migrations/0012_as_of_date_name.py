@@ -4,60 +4,109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('whitepaper', '0011_fidelity_dates_and_words'),
+        ("whitepaper", "0011_fidelity_dates_and_words"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='finding',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="finding",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalfinding',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="historicalfinding",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalindustrysegment',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="historicalindustrysegment",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalregionalpresence',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="historicalregionalpresence",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalstatistic',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="historicalstatistic",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicaltendency',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="historicaltendency",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='industrysegment',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="industrysegment",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='regionalpresence',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="regionalpresence",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='statistic',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="statistic",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
         migrations.AlterField(
-            model_name='tendency',
-            name='as_of',
-            field=models.DateField(blank=True, help_text='The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.', null=True, verbose_name='as-of date'),
+            model_name="tendency",
+            name="as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date the record describes, only where its own source quote gives it (a month’s end is that month’s last day); empty where it gives none.",
+                null=True,
+                verbose_name="as-of date",
+            ),
         ),
     ]
