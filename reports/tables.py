@@ -219,6 +219,8 @@ class IndustrySegmentTable(RecordTable):
         ("slug", "slug"),
         ("name", "name"),
         ("stage", "stage"),
+        # The code above is the site's; these are the source's words (reports.package).
+        ("stage_as_stated", "stage_as_stated"),
         ("description", "description"),
         ("source_quote", "source_quote"),
         ("stated_by", "stated_by"),
