@@ -249,7 +249,7 @@ class RegionalPresenceKind(RecordKind):
                     format_html(
                         "{} — {}",
                         link_html(share.get_absolute_url(), share.display_value),
-                        field_html(share, "label"),
+                        labelled_field_html(share, "label"),
                     ),
                 )
             )

@@ -193,3 +193,14 @@ def test_a_figure_written_in_chinese_is_labelled_as_the_sites_translation(client
         r'<span class="figure">超过80%</span> <span class="translation-label">（本站译文）</span>',
         html,
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/zh-hans/", "/zh-hans/publications/miit-blockchain-white-paper-2018/"]
+)
+def test_pages_of_many_records_say_their_chinese_is_the_sites_translation(client, whitepaper, url):
+    html = client.get(url).content.decode()
+    assert '<p class="translation-note">本页中的中文文字为本站译文；来源原文为英文。</p>' in html
+    english = client.get(url.removeprefix("/zh-hans")).content.decode()
+    assert "translation-note" not in english
