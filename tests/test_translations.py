@@ -94,16 +94,20 @@ def test_the_interface_quotes_the_sources_words_in_english():
     assert checked >= 5
 
 
+def assert_each_labelled(pieces):
+    """Each piece of HTML (there is at least one) carries the site's translation label."""
+    assert pieces
+    for piece in pieces:
+        assert '<span class="translation-label">（本站译文）</span>' in piece
+
+
 @pytest.mark.django_db
 def test_search_results_label_a_chinese_tendency_as_the_sites_translation(client, whitepaper):
     html = client.get("/zh-hans/search/", {"q": "实体经济"}).content.decode()
     tendencies = re.search(
         r'<section aria-labelledby="results-tendency">(.*?)</section>', html, re.S
     )
-    snippets = re.findall(r'<p class="snippet">(.*?)</p>', tendencies.group(1), re.S)
-    assert snippets
-    for snippet in snippets:
-        assert '<span class="translation-label">（本站译文）</span>' in snippet
+    assert_each_labelled(re.findall(r'<p class="snippet">(.*?)</p>', tendencies.group(1), re.S))
 
 
 @pytest.mark.django_db
@@ -149,10 +153,7 @@ def test_search_json_says_which_snippets_are_the_sites_translation(client, white
 def test_findings_in_chinese_are_labelled_as_the_sites_translation(client, whitepaper, url):
     html = client.get(url).content.decode()
     findings = re.search(r'<section aria-labelledby="findings">(.*?)</section>', html, re.S)
-    items = re.findall(r"<li id=.*?</li>", findings.group(1), re.S)
-    assert items
-    for item in items:
-        assert '<span class="translation-label">（本站译文）</span>' in item
+    assert_each_labelled(re.findall(r"<li id=.*?</li>", findings.group(1), re.S))
 
 
 @pytest.mark.django_db
