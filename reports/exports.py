@@ -278,8 +278,8 @@ def download_filename(table_name, filters, extension, code=None):
 
 def site_translation(model, fields, code):
     """Names the columns of a download that hold this site's translation: the translation
-    columns beside the English ones ("name_zh"), and in a download in a translation the
-    translated text columns too (the source is in English)."""
+    columns beside the English ones (a region's name in each translation), and in a
+    download in a translation the translated text columns too (the source is in English)."""
     translated_download = not translation.is_source_language(code)
     columns = []
     for name, lookup in fields:

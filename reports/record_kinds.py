@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy as _
 
 from reports import filters, tables
 from reports.bilingual import (
-    field_html,
     labelled_field_html,
     stated_text_html,
     translation_label_html,
