@@ -41,8 +41,9 @@ def field_html(record, field, page_lang=None):
 
 def labelled_field_html(record, field, page_lang=None):
     """field_html, labelled as the site's translation where the text shown is one."""
-    html = field_html(record, field, page_lang)
-    if html and record.text_in(field).is_translation:
+    shown = record.text_in(field)
+    html = text_html(shown, page_lang)
+    if html and shown.is_translation:
         html += translation_label_html()
     return html
 

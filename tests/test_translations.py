@@ -205,3 +205,11 @@ def test_pages_of_many_records_say_their_chinese_is_the_sites_translation(client
     assert '<p class="translation-note">本页中的中文文字为本站译文；来源原文为英文。</p>' in html
     english = client.get(url.removeprefix("/zh-hans")).content.decode()
     assert "translation-note" not in english
+
+
+@pytest.mark.django_db
+def test_a_regions_chinese_page_labels_the_share_it_links_to(client, whitepaper):
+    url = "/zh-hans/publications/miit-blockchain-white-paper-2018/regions/CN-GD/"
+    html = client.get(url).content.decode()
+    share = re.search(r"位于北京、上海、广东、浙江的区块链公司所占比例(.{0,80})", html).group(1)
+    assert share.lstrip().startswith('<span class="translation-label">（本站译文）</span>')
