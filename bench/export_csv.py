@@ -91,11 +91,13 @@ def phase_floor(db_path):
     import django
 
     django.setup()
-    from reports.tables import StatisticTable
+    from reports.downloads.exports import columns
+    from reports.tables.tables import StatisticTable
     from whitepaper.models import Statistic
 
+    table_columns = columns(Statistic, StatisticTable.export_fields)
     queryset = Statistic.objects.for_table().values_list(
-        *[lookup for _, lookup in StatisticTable.export_fields]
+        *[column.value.name for column in table_columns]
     )
     sql, params = queryset.query.sql_with_params()
     before = peak_rss_mb()
@@ -104,7 +106,7 @@ def phase_floor(db_path):
     rows = 0
     with open(os.devnull, "w", newline="", encoding="utf-8") as sink:
         writer = csv.writer(sink, lineterminator="\r\n")
-        writer.writerow([name for name, _ in StatisticTable.export_fields])
+        writer.writerow([column.name for column in table_columns])
         for row in connection.execute(sql, params):
             writer.writerow(row)
             rows += 1

@@ -113,8 +113,8 @@ def targets(deep_page, csv_query, deep_cursor):
 #: record before it, as the API's `next` would give it), printed by a management shell.
 DEEP_CURSOR = """
 from reports.api.paging import Order
-from reports.catalogue import TABLE_OF_MODEL
-from reports.pagination import encode_key
+from reports.tables.catalogue import TABLE_OF_MODEL
+from reports.tables.pagination import encode_key
 from whitepaper.models import Statistic
 order = Order(TABLE_OF_MODEL[Statistic].queryset())
 rows = order.queryset

@@ -15,8 +15,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reports import release_changes
-from reports.release_publish import DataMoved, find_changes, next_version, publish
+from reports.releases import changes
+from reports.releases.publish import DataMoved, find_changes, next_version, publish
 from whitepaper.models import Release, ReleasedRecord
 from whitepaper.translation import LANGUAGE_LIST, TRANSLATIONS, twin
 
@@ -44,10 +44,10 @@ class PublishForm(forms.Form):
         return {lang.code: self.cleaned_data[twin("notes", lang)] for lang in LANGUAGE_LIST}
 
 
-def preview_rows(changes):
+def preview_rows(found):
     """The first changes, as the release's page will list them."""
-    rows = [ReleasedRecord(**row) for row in changes.preview]
-    return [item for row in rows if (item := release_changes.record_change(row, row))]
+    rows = [ReleasedRecord(**row) for row in found.preview]
+    return [item for row in rows if (item := changes.record_change(row, row))]
 
 
 @admin.register(Release)
@@ -102,17 +102,17 @@ class ReleaseAdmin(admin.ModelAdmin):
                         messages.SUCCESS,
                     )
                 return redirect(reverse("admin:whitepaper_release_changelist"))
-        changes = find_changes()
-        changes.spool.close()
-        version = next_version(Release.objects.latest_release(), changes)
+        found = find_changes()
+        found.spool.close()
+        version = next_version(Release.objects.latest_release(), found)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Publish a release"),
             "form": form,
-            "changes": changes,
+            "changes": found,
             "version": ".".join(map(str, version)) if version else "",
-            "preview": preview_rows(changes),
+            "preview": preview_rows(found),
             "latest": Release.objects.latest_release(),
         }
         return TemplateResponse(request, "admin/whitepaper/release/publish.html", context)

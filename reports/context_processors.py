@@ -4,8 +4,8 @@ the other language."""
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
-from reports.catalogue import TABLES
-from reports.licence import RECORDS_LICENCE
+from reports.records.licence import RECORDS_LICENCE
+from reports.tables.catalogue import TABLES
 from whitepaper.language import path_in
 from whitepaper.models import QUERY_MAX_LENGTH, html_lang
 

@@ -3,12 +3,12 @@ under the language's prefix (whitepaper.language)."""
 
 from django.urls import path, register_converter
 
-from reports import record_views, release_views, search_views, views
-from reports.catalogue import TABLES
-from reports.feeds import ChangesFeed, ReleasesFeed
-from reports.freshness import fresh_page
-from reports.record_kinds import KINDS
-from reports.table_views import DownloadView, TableView
+from reports.caching.freshness import fresh_page
+from reports.records.kinds import KINDS
+from reports.tables.catalogue import TABLES
+from reports.views import pages, records, releases, search
+from reports.views.feeds import ChangesFeed, ReleasesFeed
+from reports.views.tables import DownloadView, TableView
 
 app_name = "reports"
 
@@ -34,10 +34,8 @@ def record_routes(kind):
     converter = "digits" if key_field.get_internal_type().endswith("IntegerField") else "slug"
     base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
     return [
-        path(f"{base}/", record_views.record_page, {"kind": kind}, name=kind.url_name),
-        path(
-            f"{base}.json", record_views.record_json, {"kind": kind}, name=f"{kind.url_name}_json"
-        ),
+        path(f"{base}/", records.record_page, {"kind": kind}, name=kind.url_name),
+        path(f"{base}.json", records.record_json, {"kind": kind}, name=f"{kind.url_name}_json"),
     ]
 
 
@@ -55,24 +53,24 @@ def table_routes(table):
 
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("about/", views.about, name="about"),
-    path("publications/<slug:slug>/", views.publication_detail, name="publication"),
-    path("publications/<slug:slug>/source/", record_views.source_reader, name="source"),
+    path("", pages.overview, name="overview"),
+    path("about/", pages.about, name="about"),
+    path("publications/<slug:slug>/", pages.publication_detail, name="publication"),
+    path("publications/<slug:slug>/source/", records.source_reader, name="source"),
     *(route for kind in KINDS for route in record_routes(kind)),
-    path("changes/", record_views.change_log, name="changes"),
+    path("changes/", records.change_log, name="changes"),
     path("changes/feed/", fresh_page(ChangesFeed()), name="changes_feed"),
-    path("releases/", release_views.release_list, name="releases"),
-    path("releases/latest/", release_views.latest_release, name="latest_release"),
+    path("releases/", releases.release_list, name="releases"),
+    path("releases/latest/", releases.latest_release, name="latest_release"),
     path("releases/feed/", fresh_page(ReleasesFeed()), name="releases_feed"),
-    path("releases/<str:spec>/", release_views.release_or_comparison, name="release"),
+    path("releases/<str:spec>/", releases.release_or_comparison, name="release"),
     path(
         "releases/<str:version>/zip/",
-        release_views.release_download,
+        releases.release_download,
         name="release_download",
     ),
-    path("downloads/dataset.zip", views.dataset_package, name="dataset_package"),
-    path("search/", search_views.search_page, name="search"),
-    path("search.json", search_views.search_json, name="search_json"),
+    path("downloads/dataset.zip", pages.dataset_package, name="dataset_package"),
+    path("search/", search.search_page, name="search"),
+    path("search.json", search.search_json, name="search_json"),
     *(route for table in TABLES for route in table_routes(table)),
 ]

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from openapi_spec_validator import validate
 
-from reports.catalogue import TABLES
-from reports.record_kinds import KINDS
+from reports.records.kinds import KINDS
+from reports.tables.catalogue import TABLES
 from tests.factories import add_statistics, second_publication
 from whitepaper.models import RegionalPresence, Statistic
 

@@ -1,4 +1,4 @@
-"""One way to build a cache key (reports.cache_keys): every cached piece of a page or a
+"""One way to build a cache key (reports.caching.keys): every cached piece of a page or a
 download is keyed by the data version, the site's release and the language."""
 
 import pytest

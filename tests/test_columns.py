@@ -1,10 +1,10 @@
-"""The tables' cell renderers (reports.columns): made once per page, each cell plain text."""
+"""The tables' cell renderers (reports.tables.columns): made once per page, each cell plain text."""
 
 import pytest
 from django.utils import translation
 from django.utils.functional import Promise
 
-from reports.catalogue import TABLES
+from reports.tables.catalogue import TABLES
 from whitepaper.models import html_lang
 
 pytestmark = pytest.mark.django_db

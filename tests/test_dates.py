@@ -14,7 +14,7 @@ from html import unescape
 import pytest
 from django.utils import timezone, translation
 
-from reports import release_package
+from reports.releases import archive
 from tests.test_corrections import edit
 from tests.test_exports import download
 from whitepaper.fidelity import dates_in
@@ -141,7 +141,7 @@ def test_an_empty_feed_is_updated_on_the_site_clock(client, whitepaper):
 
 def test_a_release_package_is_created_on_the_site_clock(whitepaper):
     moment = datetime.datetime(2026, 12, 1, 17, 30, tzinfo=datetime.UTC)
-    texts = dict(release_package.entries("9.9.9", moment))
+    texts = dict(archive.entries("9.9.9", moment))
     descriptor = json.loads(joined(texts["datapackage.json"]))
     assert descriptor["created"] == "2026-12-02T01:30:00+08:00"
     assert "date-released: 2026-12-02" in joined(texts["CITATION.cff"])

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from reports import filters
+from reports.tables import filters
 from whitepaper.models import Publication
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from reports.freshness import cached_by_data_version
+from reports.caching.freshness import cached_by_data_version
 from whitepaper.models import Statistic
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_a_slow_render_holds_no_other_request_up(rf, settings):
 
 
 def test_a_made_up_parameter_is_answered_but_not_cached(client, rf, whitepaper, settings):
-    from reports.freshness import page_cache_key
+    from reports.caching.freshness import page_cache_key
 
     settings.PAGE_CACHE_SECONDS = 60
     made_up = {"x": "random-1"}

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django_tables2 import RequestConfig
 
-from reports.catalogue import TABLE_OF_MODEL
+from reports.tables.catalogue import TABLE_OF_MODEL
 from tests.factories import add_statistics
 from whitepaper.models import (
     PUBLIC_STATISTIC_INDEXES,

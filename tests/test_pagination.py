@@ -14,8 +14,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports import pagination
-from reports.pagination import seek_order
+from reports.tables import pagination
+from reports.tables.pagination import seek_order
 from tests.factories import second_publication
 from whitepaper.models import Publication, Qualifier, Statistic
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 #: url -> queries: the ETag check, then what the page itself needs.
 PAGES = {
     "/": 7,  # etag, publication, one bounded list per kind of record shown (4), hot keywords
-    # etag, count, the columns the view shows (one aggregate: reports.table_layout),
+    # etag, count, the columns the view shows (one aggregate: reports.tables.layout),
     # publication filter choices, page of rows, the newest release (whether the live data is
     # that release: issue 21)
     "/statistics/": 6,

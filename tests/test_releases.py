@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.utils import translation
 from frictionless import validate
 
-from reports import release_package, release_publish
+from reports.releases import archive, snapshot
+from reports.releases import publish as publishing
 from tests.test_admin import admin_url, statistic_form
 from tests.test_corrections import text_of
 from whitepaper.models import Correction, Release, ReleasedRecord, Statistic, Tendency
@@ -113,14 +114,14 @@ def test_a_correction_in_the_admin_makes_a_patch_release(client, superuser, whit
 
 
 def test_a_release_holds_every_table_as_csv_and_json_readmes_and_a_citation(client, whitepaper):
-    archive = zipfile.ZipFile(io.BytesIO(download(client, "1.0.0")))
-    names = archive.namelist()
+    zipped = zipfile.ZipFile(io.BytesIO(download(client, "1.0.0")))
+    names = zipped.namelist()
     assert names == sorted(names)
     assert {"statistics.csv", "statistics.json", "CITATION.cff", "README.md"} <= set(names)
     assert len([name for name in names if name.startswith("README")]) == 2
-    assert {info.date_time for info in archive.infolist()} == {release_package.ENTRY_DATE}
-    assert "version: 1.0.0" in archive.read("CITATION.cff").decode()
-    assert '"version": "1.0.0"' in archive.read("datapackage.json").decode()
+    assert {info.date_time for info in zipped.infolist()} == {archive.ENTRY_DATE}
+    assert "version: 1.0.0" in zipped.read("CITATION.cff").decode()
+    assert '"version": "1.0.0"' in zipped.read("datapackage.json").decode()
 
 
 def test_publishing_with_nothing_changed_does_nothing(whitepaper):
@@ -141,9 +142,7 @@ def test_the_version_rule(whitepaper, monkeypatch):
     statistic.is_published = False
     statistic.save()
     publish()
-    monkeypatch.setattr(
-        release_publish.release_snapshot, "columns_signature", lambda: "another set of columns"
-    )
+    monkeypatch.setattr(snapshot, "columns_signature", lambda: "another set of columns")
     publish()
     versions = list(Release.objects.order_by("sequence").values_list("major", "minor", "patch"))
     assert versions == [(1, 0, 0), (1, 0, 1), (1, 1, 0), (1, 2, 0), (2, 0, 0)]
@@ -156,16 +155,16 @@ def test_two_publishers_at_once_make_one_release(whitepaper, monkeypatch):
     again and finds nothing to publish."""
     Statistic.objects.get(key="blockchain-enterprises").save()  # a new data version
     Tendency.objects.filter(number=6).first().delete()
-    real_commit = release_publish.commit
+    real_commit = publishing.commit
     outcomes = []
 
     def commit_after_a_rival(*args, **kwargs):
-        monkeypatch.setattr(release_publish, "commit", real_commit)
-        outcomes.append(release_publish.publish({"en": "The rival."}).release)
+        monkeypatch.setattr(publishing, "commit", real_commit)
+        outcomes.append(publishing.publish({"en": "The rival."}).release)
         return real_commit(*args, **kwargs)
 
-    monkeypatch.setattr(release_publish, "commit", commit_after_a_rival)
-    outcomes.append(release_publish.publish({"en": "Mine."}).release)
+    monkeypatch.setattr(publishing, "commit", commit_after_a_rival)
+    outcomes.append(publishing.publish({"en": "Mine."}).release)
     assert [release.version if release else None for release in outcomes] == ["1.1.0", None]
     assert Release.objects.count() == 2
     assert len(storages["releases"].listdir("")[1]) == 2
@@ -182,17 +181,17 @@ def test_a_failure_in_the_middle_leaves_no_release_and_no_file(whitepaper, monke
 
     if where == "write_release_zip":
         # Half the zip written, then a failure.
-        real_text = release_package.write_text
+        real_text = archive.write_text
 
-        def write_then_fail(archive, name, pieces):
+        def write_then_fail(zipped, name, pieces):
             if name == "statistics.csv":
                 fail()
-            real_text(archive, name, pieces)
+            real_text(zipped, name, pieces)
 
-        monkeypatch.setattr(release_package, "write_text", write_then_fail)
+        monkeypatch.setattr(archive, "write_text", write_then_fail)
     else:
         # The file saved, then the row's transaction fails while writing the records.
-        monkeypatch.setattr(release_publish, "insert_records", fail)
+        monkeypatch.setattr(publishing, "insert_records", fail)
     with pytest.raises(OSError, match="disk full"):
         publish()
     assert Release.objects.count() == 1

@@ -282,7 +282,7 @@ def test_healthz_ok(client, db):
 
 
 def test_healthz_503_when_the_database_fails(client, db):
-    with mock.patch("reports.health.connection.cursor", side_effect=DatabaseError("down")):
+    with mock.patch("reports.views.health.connection.cursor", side_effect=DatabaseError("down")):
         response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from reports import source_text
+from reports.records import source_text
 from tests.factories import add_statistics, add_tendencies
 from whitepaper.fidelity import WHITESPACE
 from whitepaper.models import (

@@ -1,5 +1,5 @@
 """A table page shows the columns that say something for the rows of its view, and says
-once what every row shares (reports.table_layout)."""
+once what every row shares (reports.tables.layout)."""
 
 import re
 from datetime import date
@@ -189,7 +189,7 @@ def test_a_request_waits_for_the_layout_another_request_is_finding(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from reports import pagination, table_layout
+    from reports.tables import layout, pagination
 
     settings.PAGE_CACHE_SECONDS = 0
     original_add, claimed = cache.add, []
@@ -201,7 +201,7 @@ def test_a_request_waits_for_the_layout_another_request_is_finding(
         return original_add(key, *args, **kwargs)
 
     def the_other_request_finishes(seconds):
-        cache.set(claimed[-1], table_layout.Layout(absent=("rank",)))
+        cache.set(claimed[-1], layout.Layout(absent=("rank",)))
 
     monkeypatch.setattr(cache, "add", add)
     monkeypatch.setattr(pagination.time, "sleep", the_other_request_finishes)

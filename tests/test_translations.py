@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from reports import release_package
+from reports.releases import archive
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = json.loads((ROOT / "whitepaper" / "data" / "miit-2018.json").read_text(encoding="utf-8"))
@@ -165,8 +165,8 @@ def test_the_translation_columns_beside_the_english_are_named_in_every_json(clie
 
 
 def test_a_release_names_its_translation_columns(whitepaper):
-    resource = next(r for r in release_package.release_resources() if r.name == "regions")
-    pieces = release_package.table_entries(resource, "9.9.9")
+    resource = next(r for r in archive.release_resources() if r.name == "regions")
+    pieces = archive.table_entries(resource, "9.9.9")
     for _ in pieces["regions.csv"]:
         pass
     data = json.loads(b"".join(pieces["regions.json"]).decode())

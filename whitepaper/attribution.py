@@ -10,7 +10,7 @@ four voices, and a citation must name the right one:
 - a person the article quotes: that person, with the role the source gives them;
 - the web page around the article (a link title, say): the web page.
 
-Citations (reports.citation), a record's JSON (reports.record_views) and the audit
+Citations (reports.records.citation), a record's JSON (reports.views.records) and the audit
 (reports/management/commands/audit_records.py) all read ``attribution(record)``; each
 model's clean() (through whitepaper.fidelity) refuses a ``stated_by`` that the source
 cannot support (``problems``). Citations are in English, the language of the source.

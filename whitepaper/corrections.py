@@ -8,9 +8,6 @@ change reason (the editor's public note) goes with it. A record's first publicat
 to drafts and edits to staff-only fields (position, timestamps) are not logged.
 """
 
-import datetime
-from decimal import Decimal
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import ForeignKey
 from django.utils import translation
@@ -22,8 +19,8 @@ from whitepaper.models import (
     PublicRecord,
     Region,
     RegionalPresence,
-    format_number,
 )
+from whitepaper.public import typed
 from whitepaper.translation import LANGUAGE_LIST, twin
 
 #: Set on an instance (by the admin form) for a typo or formatting fix: listed, but folded.
@@ -87,11 +84,7 @@ def as_text(field, value):
             return str(value)
         with translation.override("en"):
             return str(related)
-    if isinstance(value, Decimal):
-        return format_number(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+    return str(typed(value))
 
 
 def changed_rows(model, history_row, previous):

@@ -1,6 +1,6 @@
 """Middleware that public requests skip.
 
-The public site is read-only: its pages answer GET and HEAD only (reports.freshness) and
+The public site is read-only: its pages answer GET and HEAD only (reports.caching.freshness) and
 use no session, signed-in user, message or edit history. Those serve staff in the admin, so
 the classes below are Django's and simple-history's own, run for requests under /admin/ and
 skipped for every other (bench/middleware.py measures what each costs). The admin keeps

@@ -104,8 +104,9 @@ class PublicNoteForm(OptimisticLockForm):
         )
 
     def public_changes(self):
-        """The public fields this form changes, "is_published" for a withdrawal."""
-        changed = set(self.changed_data) & set(self._meta.model.PUBLIC_FIELDS)
+        """The public fields this form changes (in any language), "is_published" for a
+        withdrawal."""
+        changed = set(self.changed_data) & set(self._meta.model.public_fields())
         if "is_published" in self.changed_data and not self.cleaned_data.get("is_published"):
             changed.add("is_published")
         return changed

@@ -1,8 +1,8 @@
 """CSV import and export of records in the admin (django-import-export).
 
-One resource per kind of record, derived from the model: its natural key, then every public
-field (each translated one followed by its twins, who states it included), its position and
-whether it is published. Rows are matched on natural keys (a publication's slug with a
+One resource per kind of record, a renderer of its public fields (whitepaper.public): its
+natural key, then every public field (each translated one followed by its translations, who
+states it included), its position and whether it is published. Rows are matched on natural keys (a publication's slug with a
 statistic's key, a region's code ...), a related record is named by its natural key too,
 rows are validated with the models' own clean() so editors see the same messages as in the
 forms, and imported all or nothing. Exported text cells go through the same formula
@@ -15,6 +15,7 @@ from import_export import fields, resources, widgets
 
 from whitepaper.models import RECORD_MODELS, Publication
 from whitepaper.models.correction import IMPORT_REASON
+from whitepaper.public import fields_of
 from whitepaper.spreadsheet_safety import neutralise
 
 
@@ -62,10 +63,11 @@ def key_columns(model):
 
 
 def columns(model):
-    """A kind's CSV columns: its natural key, its public fields with their twins, then its
-    position and its published flag where it has them."""
+    """A kind's CSV columns: its natural key, its public fields with their translations
+    (whitepaper.public), then its position and its published flag where it has them."""
     names = [*key_columns(model)]
-    for name in (*model.public_fields(), "position", "is_published"):
+    public_names = [name for field in fields_of(model) for name in field.names]
+    for name in (*public_names, "position", "is_published"):
         if name not in names and any(field.name == name for field in model._meta.fields):
             names.append(name)
     return names

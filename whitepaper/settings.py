@@ -133,10 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-# "default" holds rendered pages, keyed by the data's version (reports.freshness), so a
+# "default" holds rendered pages, keyed by the data's version (reports.caching.freshness), so a
 # cache of each server's own is never stale; "shared" must be the same for every app server
 # (the admin import keeps its uploaded file there between preview and confirm); "paging"
-# holds the large tables' bookmarks (reports.pagination), found once for every app server
+# holds the large tables' bookmarks (reports.tables.pagination), found once for every app server
 # and worker. Without Redis, the last two are tables in the database.
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
@@ -190,7 +190,7 @@ RELEASE_STORAGE = env_str("DJANGO_RELEASE_STORAGE", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # The files of releases (reports.release_publish): written once, never rewritten.
+    # The files of releases (reports.releases.publish): written once, never rewritten.
     "releases": (
         {"BACKEND": RELEASE_STORAGE}
         if RELEASE_STORAGE
@@ -278,7 +278,7 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table cards"}
 
 #: The largest page a reader may ask for with ?per_page=.
 TABLE_MAX_PER_PAGE = 100
-#: A deep page number is sought from bookmarks (reports.pagination), found by a thread of
+#: A deep page number is sought from bookmarks (reports.tables.pagination), found by a thread of
 #: their own so that no request waits for them (the tests find them in the request).
 FIND_BOOKMARKS_IN_BACKGROUND = True
 #: A download of at most this size is kept in the cache as it streams and served from there

@@ -8,7 +8,8 @@ downloads, the dataset package, the record pages and the corrections log ask thi
 them. An empty twin means "no translation yet": a page in that language then shows the
 English, marked as such.
 
-This module imports nothing of the project, so that the settings can read LANGUAGES from it.
+This module imports nothing of the project but whitepaper.lookups, so that the settings can
+read LANGUAGES from it.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from django.db.models.signals import class_prepared
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from whitepaper.lookups import model_at
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,6 @@ def twin_of(model, name):
         if field != name and is_translated(model, field):
             return field, lang
     return None
-
-
-def model_at(model, lookup):
-    """The model a lookup path ends on: (RegionalPresence, "region__name") -> Region."""
-    for name in lookup.split("__")[:-1]:
-        model = model._meta.get_field(name).related_model
-    return model
 
 
 def in_every_language(record, field):

@@ -7,8 +7,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from reports import health
-from reports.sitemaps import SITEMAPS
+from reports.views import health
+from reports.views.sitemaps import SITEMAPS
 from whitepaper.translation import TRANSLATIONS
 
 urlpatterns = [

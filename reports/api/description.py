@@ -12,9 +12,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from reports.api.problems import MEDIA_TYPE as PROBLEM_MEDIA_TYPE
-from reports.catalogue import TABLES
-from reports.licence import RECORDS_LICENCE
-from reports.record_kinds import KINDS
+from reports.records.kinds import KINDS
+from reports.records.licence import RECORDS_LICENCE
+from reports.tables.catalogue import TABLES
 from whitepaper.translation import TRANSLATIONS
 
 HEADERS = {

@@ -1,7 +1,7 @@
 """How every answer of the API goes out: JSON, with an ETag and Cache-Control, a 304 for a
 client whose copy is current, and the next page in a Link header.
 
-The ETag is the pages' (reports.freshness): it changes with the data version and the site's
+The ETag is the pages' (reports.caching.freshness): it changes with the data version and the site's
 release, so a client revalidates cheaply (``Cache-Control: no-cache``: keep it, but ask
 first) and sees an edit at once. With the page cache on, an answer is kept per data version
 like a page.
@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from reports.api.paging import BadSeekKey, page
 from reports.api.problems import problem
 from reports.api.representation import Links
-from reports.freshness import fresh_page
+from reports.caching.freshness import fresh_page
 
 CACHE_CONTROL = "public, no-cache"
 MEDIA_TYPE = "application/json"

@@ -1,14 +1,14 @@
 """Paging a list by cursor: the records after the sort key of the last one a client has.
 
 A cursor is the sort key of the last record of a page, encoded as the tables encode their
-``?after=`` keys (reports.pagination.encode_key), so a page is "the next ``limit`` records
+``?after=`` keys (reports.tables.pagination.encode_key), so a page is "the next ``limit`` records
 after this key": one index range however deep, and stable under concurrent edits (a record
 added or removed before the key moves nothing after it; the order ends with the primary key,
 so no two records share a key).
 
 Where the table seeks its order from an index (every order of the statistics table, the
 default orders of the others), the API seeks with the same row comparison
-(reports.pagination.from_bookmark). Other orders of the small tables sort by a related
+(reports.tables.pagination.from_bookmark). Other orders of the small tables sort by a related
 column or one that may be empty (a region's rank): those seek with the same key, compared
 column by column, with empty values placed where the database sorts them.
 """
@@ -19,8 +19,8 @@ from operator import or_
 from django.db import connection
 from django.db.models import F, Q
 
-from reports.exports import model_field
-from reports.pagination import BadSeekKey, decode_key, encode_key, from_bookmark, seek_order
+from reports.tables.pagination import BadSeekKey, decode_key, encode_key, from_bookmark, seek_order
+from whitepaper.lookups import field_at
 
 #: The most records one page may hold, and how many a page holds unless asked.
 MAX_LIMIT = 1000
@@ -42,7 +42,7 @@ class Order:
             terms.append("pk")
         self.terms = [(term.lstrip("-"), term.startswith("-")) for term in terms]
         self.fields = [
-            queryset.model._meta.pk if name == "pk" else model_field(queryset.model, name)
+            queryset.model._meta.pk if name == "pk" else field_at(queryset.model, name)
             for name, _descending in self.terms
         ]
         keys = {f"seek_{index}": F(name) for index, (name, _) in enumerate(self.terms)}

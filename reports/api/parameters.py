@@ -1,5 +1,5 @@
 """The query parameters of the lists, derived from the public tables: the same filters
-(reports.filters) and sort orders (reports.tables) under the same names, plus ``limit`` and
+(reports.tables.filters) and sort orders (reports.tables.tables) under the same names, plus ``limit`` and
 the cursor ``after``.
 
 Each is a pydantic model that ninja reads from the query string and describes in the OpenAPI
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reports.api.paging import DEFAULT_LIMIT, MAX_LIMIT
 from reports.api.schemas import choices_text, english
-from reports.pagination import MAX_SEEK_KEY_LENGTH
+from reports.tables.pagination import MAX_SEEK_KEY_LENGTH
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 CURSOR_PATTERN = r"^[-A-Za-z0-9_]+$"

@@ -1,6 +1,6 @@
 """The records of every kind with a page: a list with the table's filters and sorts, paged
 by cursor, and one record by its natural key (the publication's slug and the record's key in
-its page's address). Made from reports.record_kinds.KINDS and their tables: a kind added
+its page's address). Made from reports.records.kinds.KINDS and their tables: a kind added
 there has its endpoints here.
 """
 
@@ -9,16 +9,15 @@ from django.db.models import IntegerField
 from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 
-from reports import filters
 from reports.api import representation
 from reports.api.http import conditional, json_response, list_response
 from reports.api.parameters import SLUG_PATTERN, list_parameters
 from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS
 from reports.api.schemas import english, list_schema, record_schemas
-from reports.catalogue import TABLE_OF_MODEL
-from reports.exports import model_field
-from reports.record_kinds import KINDS
-from reports.record_views import find_record
+from reports.records.kinds import KINDS
+from reports.tables import filters
+from reports.tables.catalogue import TABLE_OF_MODEL
+from whitepaper.lookups import field_at
 
 router = Router(tags=["Records"])
 
@@ -45,7 +44,7 @@ def filtered(kind, params, request):
 
 def key_parameter(kind):
     """The record's key in its address, as a path parameter: a number or a slug."""
-    field = model_field(kind.model, kind.model.URL_KEY)
+    field = field_at(kind.model, kind.model.URL_KEY)
     described = (
         f"{english(field.verbose_name).capitalize()} of the record, as in its page's address."
     )
@@ -94,7 +93,7 @@ def add_record(kind):
     key_type, key_path = key_parameter(kind)
 
     def get_record(request, slug: str = PUBLICATION_SLUG, key: key_type = key_path):
-        found = find_record(kind, slug, key)
+        found = kind.find(slug, key)
         links = representation.Links(request)
         return json_response(representation.record_detail(kind, found, links))
 

@@ -3,15 +3,13 @@ version, and the records each added, changed or removed, as the pages /releases/
 /releases/<version>/ give them.
 
 A release's records are its ReleasedRecord rows: each with its public fields before and
-after (reports.release_publish), so a program sees exactly what a correction changed.
+after (reports.releases.publish), so a program sees exactly what a correction changed.
 """
 
 import datetime
-from decimal import Decimal
 from typing import Any, Literal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import DecimalField
 from django.urls import reverse
 from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
@@ -22,10 +20,10 @@ from reports.api.parameters import list_parameters
 from reports.api.problems import LIST_ANSWERS, RECORD_ANSWERS, problem
 from reports.api.representation import Links, translated
 from reports.api.schemas import PageURLs, Strict, TranslatedText, list_schema
-from reports.exports import model_field, typed
-from reports.release_changes import record_url
+from reports.releases.changes import record_url
 from whitepaper.models import Release, ReleasedRecord
 from whitepaper.models.release import VERSION_PATTERN
+from whitepaper.public import typed
 
 router = Router(tags=["Releases"])
 
@@ -83,8 +81,9 @@ class ReleasedChange(Strict):
     )
     changed_fields: list[str] = Field(description="The public fields whose value changed.")
     old: dict[str, Any] | None = Field(
-        description="Its public fields before the release (a related record by its natural key), "
-        "null for a record it added."
+        description="Its public values before the release, every language's text under its "
+        "own name (`label_zh`), a related record by the values that name it (`region__code`, "
+        "`combined_share__key`); null for a record it added."
     )
     new: dict[str, Any] | None = Field(
         description="Its public fields after the release; null for a record it removed."
@@ -111,24 +110,8 @@ def release(found, links):
     }
 
 
-def typed_fields(model, values):
-    """A release's stored fields, whose numbers it keeps as text (exactly as written), with
-    the numbers as numbers (as they are, for a kind of record that no longer exists)."""
-    if values is None or model is None:
-        return values
-    typed_values = {}
-    for name, value in values.items():
-        try:
-            number = isinstance(model_field(model, name), DecimalField)
-        except LookupError:
-            number = False
-        typed_values[name] = typed(Decimal(value)) if number and value is not None else value
-    return typed_values
-
-
 def released_change(row, links):
     content_type = ContentType.objects.get_for_id(row.content_type_id)
-    model = content_type.model_class()
     removed = row.change == ReleasedRecord.Change.REMOVED
     url = "" if removed else record_url(row)
     old, new = row.old or {}, row.new or {}
@@ -142,8 +125,8 @@ def released_change(row, links):
         "changed_fields": [
             name for name in new if row.old is not None and old.get(name) != new.get(name)
         ],
-        "old": typed_fields(model, row.old),
-        "new": typed_fields(model, row.new),
+        "old": row.old,
+        "new": row.new,
     }
 
 

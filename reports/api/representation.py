@@ -1,6 +1,6 @@
-"""A record as the API gives it: its public fields, each translated text in every language,
-who states it, its dates and its pages, from the same model declarations as its schema
-(reports.api.schemas).
+"""A record as the API gives it: a renderer of its public fields (whitepaper.public), each
+translated text in every language, who states it, its dates and its pages, as its schema
+(reports.api.schemas) describes them.
 
 Values are plain JSON: numbers stay numbers (80, 12.5), dates and times are ISO 8601, a bound
 keeps its qualifier beside its value ("value": 80, "qualifier": "more_than"), as on the
@@ -9,10 +9,11 @@ record's page.
 
 from django.urls import reverse
 
-from reports.exports import typed
+from reports.records.changes import change_json
 from whitepaper.attribution import attribution
 from whitepaper.language import path_in
 from whitepaper.models import HTML_LANG, PublicationRecord, StatedBy, format_measure
+from whitepaper.public import dates, fields_of
 from whitepaper.translation import SITE_TRANSLATION_TAGS, in_every_language
 
 
@@ -75,21 +76,20 @@ def measure_texts(record):
 
 
 def fields(record, links):
-    """The record's public fields, one per text (reports.api.schemas.fields_schema)."""
+    """The record's public fields (whitepaper.public), one per text, a related record
+    nested (reports.api.schemas.fields_schema)."""
     model = type(record)
     data = {}
-    for name in model.PUBLIC_FIELDS:
-        if name == "stated_by":
-            data[name] = stated_by(record)
-        elif name in model.TRANSLATED_FIELDS:
-            data[name] = translated(record, name)
-        elif model._meta.get_field(name).is_relation:
-            related = getattr(record, name)
-            # A withdrawn record is not shown, nor linked, beside another one.
-            public = related is not None and getattr(related, "is_published", True)
-            data[name] = fields(related, links) if public else None
+    for field in fields_of(model):
+        if field.name == "stated_by":
+            data[field.name] = stated_by(record)
+        elif field.is_translated:
+            data[field.name] = translated(record, field.name)
+        elif field.is_relation:
+            related = field.related(record)
+            data[field.name] = None if related is None else fields(related, links)
         else:
-            data[name] = typed(getattr(record, name))
+            data[field.name] = field.values[0].of(record)
     if hasattr(model, "display_value"):
         data["display_value"] = measure_texts(record)
     if issubclass(model, PublicationRecord):
@@ -118,26 +118,7 @@ def record(kind, record, links):
         "publication": links.publication(publication),
         **fields(record, links),
         "api_url": links.record_api_url(kind, record),
-        "dates": {
-            # Only where the record's own source sentence dates it; null otherwise.
-            "data_as_of": typed(record.as_of),
-            "published": publication.release_date.isoformat(),
-            # On the site's clock (settings.TIME_ZONE), as the record's page gives it.
-            "last_edited": typed(record.updated_at),
-        },
-    }
-
-
-def change(correction):
-    return {
-        "id": str(correction.uuid),
-        "changed_at": typed(correction.changed_at),  # on the site's clock
-        "kind": correction.kind,
-        "field": correction.field_name,
-        "old_value": correction.old_value,
-        "new_value": correction.new_value,
-        "note": correction.public_note,
-        "is_minor": correction.is_minor,
+        "dates": dates(record),
     }
 
 
@@ -145,7 +126,7 @@ def record_detail(kind, found, links):
     """A record as its own address gives it: with its public changes."""
     return {
         **record(kind, found, links),
-        "changes": [change(correction) for correction in found.public_changes],
+        "changes": [change_json(correction) for correction in found.public_changes],
     }
 
 
@@ -153,7 +134,7 @@ def logged_change(correction, links):
     """An entry of the corrections log (/changes/)."""
     url = correction.record_url()
     return {
-        **change(correction),
+        **change_json(correction),
         "record_kind": correction.content_type.model,
         "record": translated(correction, "record_label"),
         "record_url": links.pages(url) if url else None,

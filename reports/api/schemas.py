@@ -1,10 +1,10 @@
 """The shapes of the API's answers, for its OpenAPI description, derived from the models.
 
-Each kind of record's schema is made from its model: its PUBLIC_FIELDS (one field per text,
-the translated ones as an object with a text per language), each described by the field's own
-verbose name and help text, the words the record pages and the admin use. Nothing here lists
-the kinds or a model's fields by hand: a field added to a model's PUBLIC_FIELDS appears in
-the description and in the answers (reports.api.representation) together.
+Each kind of record's schema is made from its public fields (whitepaper.public: one field per
+text, the translated ones as an object with a text per language), each described by the
+field's own verbose name and help text, the words the record pages and the admin use. Nothing
+here lists the kinds or a model's fields by hand: a field added to a model's PUBLIC_FIELDS
+appears in the description and in the answers (reports.api.representation) together.
 
 The views build their answers themselves (reports.api.representation) and return them as
 they are; Schemathesis checks the answers against these schemas (tests/test_api_schemathesis.py).
@@ -13,11 +13,11 @@ they are; Schemathesis checks the answers against these schemas (tests/test_api_
 import datetime
 from typing import Literal
 
-from django.db import models
 from django.utils import translation
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from whitepaper.models import HTML_LANG, Correction, Publication, PublicationRecord, StatedBy
+from whitepaper.public import fields_of
 from whitepaper.translation import SITE_TRANSLATION_TAGS
 
 LANGUAGE_TAGS = tuple(HTML_LANG.values())
@@ -69,22 +69,26 @@ TranslatedText = create_model(
 PageURLs = by_language("PageURLs", str, "The page in this language")
 
 
-def annotation_of(field):
-    """The JSON type of a model field's value (reports.api.representation.plain)."""
-    if field.name in getattr(field.model, "TRANSLATED_FIELDS", ()):
+#: The Python type of each type of value (whitepaper.public), for the schemas.
+PYTHON_TYPES = {
+    "number": float,
+    "integer": int,
+    "datetime": datetime.datetime,
+    "date": datetime.date,
+    "boolean": bool,
+    "string": str,
+}
+
+
+def annotation_of(public_field):
+    """The JSON type of a public field's value (reports.api.representation)."""
+    field = public_field.field
+    if public_field.is_translated:
         kind = TranslatedText
     elif field.choices:
         kind = Literal[tuple(value for value, _label in field.choices)]
-    elif isinstance(field, models.DecimalField):
-        kind = float
-    elif isinstance(field, models.IntegerField):
-        kind = int
-    elif isinstance(field, models.DateTimeField):
-        kind = datetime.datetime
-    elif isinstance(field, models.DateField):
-        kind = datetime.date
     else:
-        kind = str
+        kind = PYTHON_TYPES[public_field.values[0].type]
     return kind | None if field.null else kind
 
 
@@ -110,29 +114,28 @@ class StatedByModel(Strict):
     )
 
 
-def fields_schema(name, model, names, doc=""):
-    """A schema with the model's fields of these names, one per text."""
+def fields_schema(name, model, doc=""):
+    """A schema with the model's public fields, one per text."""
     fields = {}
-    for field_name in names:
-        field = model._meta.get_field(field_name)
-        if field_name == "stated_by":
-            fields[field_name] = (
+    for public_field in fields_of(model):
+        field = public_field.field
+        if field.name == "stated_by":
+            fields[field.name] = (
                 StatedByModel | None,
                 Field(description=f"{describe(field)} Null when not recorded."),
             )
-        elif field.is_relation:
+        elif public_field.is_relation:
             nested = fields_schema(
                 f"{name}{field.related_model.__name__}",
                 field.related_model,
-                field.related_model.PUBLIC_FIELDS,
                 doc=english(field.related_model._meta.verbose_name).capitalize(),
             )
-            fields[field_name] = (
+            fields[field.name] = (
                 nested | None if field.null else nested,
                 Field(description=describe(field)),
             )
         else:
-            fields[field_name] = (annotation_of(field), Field(description=describe(field)))
+            fields[field.name] = (annotation_of(public_field), Field(description=describe(field)))
     if hasattr(model, "display_value"):
         fields["display_value"] = (
             TranslatedText,
@@ -194,7 +197,6 @@ def record_schemas(kind):
     item = fields_schema(
         name,
         model,
-        model.PUBLIC_FIELDS,
         doc=english(model._meta.verbose_name).capitalize() + ", as its page shows it.",
     )
     item = create_model(
@@ -217,7 +219,6 @@ def publication_schema():
     item = fields_schema(
         "Publication",
         Publication,
-        Publication.PUBLIC_FIELDS,
         doc="A publication: the white paper as this site holds it, with its dates and source.",
     )
     return create_model(

@@ -1,4 +1,4 @@
-"""Site search for programs: the same results as /search.json (reports.search_views), in
+"""Site search for programs: the same results as /search.json (reports.views.search), in
 either language of the site."""
 
 from typing import Literal
@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from reports.api.http import conditional, json_response
 from reports.api.problems import answers, problem
 from reports.api.schemas import SearchResults
-from reports.search_views import SearchRequest, results_data
+from reports.search.query import SearchRequest, results_data
 from whitepaper.models import HTML_LANG, QUERY_MAX_LENGTH
 from whitepaper.search.engine import KINDS
 

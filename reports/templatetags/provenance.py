@@ -2,7 +2,7 @@
 
 from django import template
 
-from reports import changes, record_kinds
+from reports.records import changes, kinds
 
 register = template.Library()
 
@@ -19,4 +19,4 @@ def record_links(records):
     to one record)."""
     if not isinstance(records, list | tuple):
         records = [records]
-    return record_kinds.record_links(records)
+    return kinds.record_links(records)

@@ -1,10 +1,10 @@
-"""Template tags for records in two languages (see reports.bilingual)."""
+"""Template tags for records in two languages (see reports.records.bilingual)."""
 
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from reports import exports
-from reports.bilingual import field_html, labelled_field_html, stated_text_html
+from reports.records.bilingual import field_html, labelled_field_html, stated_text_html
+from whitepaper.public import typed
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
 register = template.Library()
@@ -24,8 +24,8 @@ def labelled_text(context, record, field):
 
 
 @register.simple_tag
-def plain(record, field):
-    """{% plain statistic "label" %}: the field's text in the page's language, no markup
+def plain_text(record, field):
+    """{% plain_text statistic "label" %}: the field's text in the page's language, no markup
     (for attributes, titles and other places that take text only)."""
     return record.text_in(field).text
 
@@ -68,4 +68,4 @@ def machine_time(moment):
     """{{ record.updated_at|machine_time }}: the moment on the site's clock for a datetime
     attribute, to the second (HTML allows at most three digits of a fraction), as the
     downloads write it."""
-    return exports.plain(moment)
+    return typed(moment)

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from django.conf import settings
 
-from reports.catalogue import TABLES
+from reports.tables.catalogue import TABLES
 from tests.browser.conftest import ConsoleWatch
 
 #: Every table page in every language of the site (the default one unprefixed).

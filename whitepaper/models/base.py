@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from whitepaper.choices import StatedBy
 from whitepaper.fidelity import refuse_mismatches
+from whitepaper.lookups import value_at
 from whitepaper.translation import Translatable, twin, with_twins
 
 #: The permissions of a kind that staff can also import from CSV in the admin.
@@ -43,14 +44,6 @@ PUBLICATION_LONG_TEXTS = (
     "source_page_lines",
     "dates_note",
 )
-
-
-def value_at(record, lookup):
-    """The value at the end of a lookup path such as "region__code"."""
-    value = record
-    for name in lookup.split("__"):
-        value = getattr(value, name)
-    return value
 
 
 def record_page_url(record):
@@ -118,15 +111,20 @@ class PublicRecord(Translatable):
     """A record whose public fields are shown to readers and whose changes the corrections
     log lists: the publication, a region, and each record of a publication."""
 
-    #: What the public sees of a record (without the translations' twin columns, which
-    #: public_fields() adds); a change to any of these is in the public log.
+    #: What the public sees of a record, said once (without the translations' twin columns,
+    #: which public_fields() adds). Read through public_fields() only: a change to any of them,
+    #: in any language, needs a public note, is in the public log and in the next release.
     PUBLIC_FIELDS = ()
+    #: The public fields by which another record's public values name this one (a regional
+    #: presence names its region by the region's code, names and kind; whitepaper.public).
+    REFERENCE_FIELDS = ()
     #: The field (lookup) that names a record in the corrections log.
     LOG_LABEL = ""
 
     @classmethod
     def public_fields(cls):
-        """PUBLIC_FIELDS with each translated field followed by its twins."""
+        """PUBLIC_FIELDS with each translated field followed by its twins: what the public
+        sees of the record in every language (whitepaper.public gives its values)."""
         return with_twins(cls.PUBLIC_FIELDS, cls)
 
     def log_label(self, lang):

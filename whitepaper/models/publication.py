@@ -220,8 +220,8 @@ class Publication(PublicRecord, TimeStamped):
     )
 
     PUBLIC_FIELDS = (
-        "title",
         "slug",
+        "title",
         "publisher",
         "publisher_abbreviation",
         "release_date",
@@ -231,11 +231,11 @@ class Publication(PublicRecord, TimeStamped):
         "summary",
         "source_title",
         "source_url",
-        "source_site",
         "source_quote",
-        "source_text",
-        "source_page_lines",
         "dates_note",
+        "source_site",
+        "source_page_lines",
+        "source_text",
     )
     KIND = "publication"
     SEARCH_TITLE = ("title", "publisher_abbreviation")

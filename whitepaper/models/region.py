@@ -54,6 +54,7 @@ class Region(PublicRecord, TimeStamped):
     TRANSLATED_FIELDS = ("name",)
     #: Shown on the page of every published record of the region; changes are logged there.
     PUBLIC_FIELDS = ("code", "name", "kind")
+    REFERENCE_FIELDS = PUBLIC_FIELDS
     LOG_LABEL = "name"
 
     history = HistoricalRecords()

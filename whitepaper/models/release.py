@@ -6,7 +6,7 @@ removed compared with the release before it (ReleasedRecord). The first release 
 record as added, so the records of any release can be worked out from the rows up to it, and
 two releases are compared from the rows between them, whatever the size of the data.
 
-The rows are written by reports.release_publish, never edited: a correction makes a new
+The rows are written by reports.releases.publish, never edited: a correction makes a new
 release.
 """
 

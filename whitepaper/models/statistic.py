@@ -119,6 +119,8 @@ class Statistic(PublicationRecord):
         "stated_by",
         "note",
     )
+    #: A region's page names the share it contributes to by its key and value.
+    REFERENCE_FIELDS = ("key", "value")
     SEARCH_TITLE = ("label",)
     SEARCH_BODY = ("note", "source_quote", "value")
     SEARCH_NUMBER = 7

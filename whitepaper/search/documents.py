@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from whitepaper.lookups import value_at
 from whitepaper.models import (
     Publication,
     Region,
@@ -21,7 +22,6 @@ from whitepaper.models import (
     format_number,
     record_models,
 )
-from whitepaper.models.base import value_at
 from whitepaper.search.text import index_text
 from whitepaper.translation import with_twins
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.audit import problems
+from reports.records.audit import problems
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.release_publish import DataMoved, publish
+from reports.releases.publish import DataMoved, publish
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS
 
 

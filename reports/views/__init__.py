@@ -1,0 +1,1 @@
+"""The public pages and files: one module per group of pages."""

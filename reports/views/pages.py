@@ -1,0 +1,120 @@
+"""Public pages: the overview, the publication, about, and the dataset package."""
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from reports.caching.freshness import conditional_on_data, fresh_page
+from reports.downloads import package
+from reports.downloads.kept import keep_if_small, kept_download
+from reports.records import charts, citation, structured_data
+from reports.releases import status
+from reports.tables import catalogue
+from whitepaper.models import Category, Publication, html_lang
+from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
+from whitepaper.translation import is_source_language
+
+
+def overview_charts(publication):
+    statistics = publication.listed_statistics
+    startups = [s for s in statistics if s.category == Category.STARTUPS]
+    presences = publication.listed_regional_presences
+    shares = {p.public_share.pk: p.public_share for p in presences if p.public_share}
+    regions_of = {
+        pk: [p.region.text_in("name").text for p in presences if p.combined_share_id == pk]
+        for pk in shares
+    }
+    separator = gettext(", ")
+    return [
+        chart
+        for chart in (
+            charts.bar_chart(
+                "startups",
+                _("Blockchain startups by business type"),
+                _("Number of blockchain startups in each business type the white paper counts."),
+                startups,
+            ),
+            charts.bar_chart(
+                "regional-concentration",
+                _("Regional concentration of blockchain companies"),
+                _("Share of blockchain companies located in the leading regions, together."),
+                shares.values(),
+                label=lambda s: separator.join(regions_of[s.pk]),
+            ),
+        )
+        if chart
+    ]
+
+
+def table_links(request):
+    return [
+        {
+            "title": table.title,
+            "page_url": table.page_url(),
+            "csv_url": request.build_absolute_uri(table.download_url("csv")),
+        }
+        for table in catalogue.TABLES
+    ]
+
+
+@fresh_page
+def overview(request):
+    publication = Publication.objects.for_overview()
+    context = {"publication": publication}
+    if publication:
+        context["charts"] = overview_charts(publication)
+        context["tables"] = table_links(request)
+        context["package_url"] = request.build_absolute_uri(package.package_url())
+        context["jsonld"] = structured_data.as_script(
+            structured_data.dataset(request, publication, context["tables"], context["package_url"])
+        )
+    return render(request, "reports/overview.html", context)
+
+
+@fresh_page
+def publication_detail(request, slug):
+    publication = Publication.objects.for_publication_page(slug)
+    if publication is None:
+        raise Http404(_("No published publication has this address."))
+    url = request.build_absolute_uri(publication.get_absolute_url())
+    # Cited as of the newest release when the live data is that release.
+    live = status.live_status(request)
+    release = status.cited(request, live.release) if live.matches else None
+    context = {
+        "publication": publication,
+        "citation_text": citation.plain_text(publication, url, release),
+        "citation_bibtex": citation.bibtex(publication, url, release),
+    }
+    return render(request, "reports/publication_detail.html", context)
+
+
+@conditional_on_data
+def dataset_package(request):
+    """Every table in one zip, described by a Frictionless datapackage.json; kept like a
+    small download when it is one (reports.downloads.kept)."""
+    kept = kept_download(request)
+    if kept is not None:
+        return kept
+    site_url = request.build_absolute_uri(reverse("reports:overview"))
+    archive, _publication = package.write_package(catalogue.TABLES, site_url)
+    language = "" if is_source_language() else f"_{html_lang()}"
+    response = FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"blockchain-white-paper-data{language}.zip",
+        content_type="application/zip",
+    )
+    return keep_if_small(request, response)
+
+
+@fresh_page
+def about(request):
+    context = {
+        "popular_min_days": POPULAR_MIN_DAYS,
+        "popular_days": POPULAR_DAYS,
+        "time_zone": settings.TIME_ZONE,
+    }
+    return render(request, "reports/about.html", context)

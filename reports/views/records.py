@@ -1,0 +1,124 @@
+"""Provenance you can check: a page (and JSON) per record, the source reader and the public
+corrections log."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from reports.caching.freshness import fresh_page
+from reports.records import changes, citation, facts, kinds, source_text
+from reports.releases import status
+from reports.tables import catalogue
+from whitepaper.attribution import attribution
+from whitepaper.models import Correction, Publication
+from whitepaper.public import dates
+from whitepaper.translation import TRANSLATIONS
+
+
+def citations(request, kind, record, release=None):
+    """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
+    of the source, on pages of either language), its author the one who states it, naming
+    the release it is cited as of."""
+    with translation.override("en"):
+        url = request.build_absolute_uri(record.get_absolute_url())
+        title = kind.citation_title(record)
+    key = citation.record_bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
+    cited = status.cited(request, release)
+    return {
+        "text": citation.record_plain_text(record, title, url, cited),
+        "bibtex": citation.record_bibtex(record, key, title, url, cited),
+        "csl_json": citation.record_csl_json(record, key, title, url, cited),
+    }
+
+
+@fresh_page
+def record_page(request, kind, slug, key):
+    """One record: its value, who states it, its dates, its source sentence in context,
+    what is stated and what is the site's own, a citation, its JSON and its changes."""
+    record = kind.find(slug, key)
+    publication = record.publication
+    releases = status.record_releases(record)
+    cited_release = None if releases.unreleased else releases.release
+    context = {
+        "kind": kind,
+        "table": catalogue.TABLE_OF_MODEL.get(kind.model),
+        "record": record,
+        "publication": publication,
+        "heading": kind.heading(record),
+        "figure": kind.figure(record),
+        "as_of": record.as_of,
+        "stated_by": facts.stated_by_fact(record),
+        "stated": kind.stated(record),
+        "editorial": kind.editorial(record),
+        "passages": source_text.passages(
+            publication.source_text, record.source_quote, publication.source_page_lines
+        ),
+        "citation": citations(request, kind, record, cited_release),
+        "json_url": kind.json_url(record),
+        "changes": record.public_changes,
+        "releases": releases,
+        "cited_release": cited_release,
+    }
+    return render(request, "reports/record_page.html", context)
+
+
+def site_translation(kind, record):
+    """Names the record's translated texts as this site's translation (the source is in
+    English): its languages and the keys of the JSON that hold it."""
+    return {
+        "languages": [lang.tag for lang in TRANSLATIONS],
+        "by": "this site",
+        "keys": kind.translated_keys(record),
+    }
+
+
+@fresh_page
+def record_json(request, kind, slug, key):
+    """The record's public fields and dates, typed; its public changes."""
+    record = kind.find(slug, key)
+    publication = record.publication
+    data = {
+        "kind": kind.url_name,
+        "url": request.build_absolute_uri(record.get_absolute_url()),
+        "publication": {
+            "slug": publication.slug,
+            "title": publication.title,
+            "url": request.build_absolute_uri(publication.get_absolute_url()),
+        },
+        **kind.json_fields(record),
+        # Who states the record, in the terms its citation uses (whitepaper.attribution).
+        "who_states_it": attribution(record).as_json(),
+        "site_translation": site_translation(kind, record),
+        "dates": dates(record),
+        "time_zone": settings.TIME_ZONE,
+        "changes": [changes.change_json(change) for change in record.public_changes],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@fresh_page
+def source_reader(request, slug):
+    """The whole source text, verbatim, with every passage a record quotes marked and
+    linked to the records, and the web page's own lines shown as such."""
+    publication = Publication.objects.for_source_reader(slug)
+    if publication is None:
+        raise Http404(_("No published publication has this address."))
+    reading = source_text.read(
+        publication.source_text,
+        kinds.quoted_by_records(publication),
+        publication.source_page_lines,
+    )
+    context = {"publication": publication, "reading": reading}
+    return render(request, "reports/source_reader.html", context)
+
+
+@fresh_page
+def change_log(request):
+    """Every change to a published record since its first publication, newest first."""
+    paginator = Paginator(Correction.objects.public_log(), changes.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"page": page, "paginator": paginator}
+    return render(request, "reports/changes.html", context)
