@@ -29,13 +29,23 @@ register_converter(DigitsConverter, "digits")
 
 
 def record_routes(kind):
-    """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json."""
+    """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json; the same under
+    /releases/<version>/ for the record as that release holds it."""
     key_field = kind.model._meta.get_field(kind.model.URL_KEY.split("__")[0])
     converter = "digits" if key_field.get_internal_type().endswith("IntegerField") else "slug"
     base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
+    in_release = f"releases/<str:version>/{base}"
+    name, extra = kind.url_name, {"kind": kind}
     return [
-        path(f"{base}/", records.record_page, {"kind": kind}, name=kind.url_name),
-        path(f"{base}.json", records.record_json, {"kind": kind}, name=f"{kind.url_name}_json"),
+        path(f"{base}/", records.record_page, extra, name=name),
+        path(f"{base}.json", records.record_json, extra, name=f"{name}_json"),
+        path(f"{in_release}/", releases.record_as_of_release, extra, name=f"release_{name}"),
+        path(
+            f"{in_release}.json",
+            releases.record_as_of_release_json,
+            extra,
+            name=f"release_{name}_json",
+        ),
     ]
 
 
@@ -55,6 +65,7 @@ def table_routes(table):
 urlpatterns = [
     path("", pages.overview, name="overview"),
     path("about/", pages.about, name="about"),
+    path("for-programs/", pages.for_programs, name="programs"),
     path("publications/<slug:slug>/", pages.publication_detail, name="publication"),
     path("publications/<slug:slug>/source/", records.source_reader, name="source"),
     *(route for kind in KINDS for route in record_routes(kind)),

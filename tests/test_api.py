@@ -300,6 +300,11 @@ def test_the_docs_page_serves_swagger_from_this_site(client):
 
 
 def test_the_site_links_to_the_api_for_programs(client, whitepaper):
-    for path in ("/", "/zh-hans/statistics/"):
+    for path, programs in (
+        ("/", "/for-programs/"),
+        ("/zh-hans/statistics/", "/zh-hans/for-programs/"),
+    ):
         page = client.get(path).content.decode()
-        assert 'href="/api/v1/docs/"' in page
+        assert f'href="{programs}"' in page
+        page = client.get(programs).content.decode()
+        assert 'href="/api/v1/docs/"' in page and 'href="/api/v1/openapi.json"' in page

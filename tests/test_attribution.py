@@ -65,15 +65,23 @@ def test_every_citation_names_who_states_the_record(client, whitepaper, prefix):
 def test_the_report_and_the_web_page_are_not_cited_as_the_white_paper(client, whitepaper):
     share = client.get(Statistic.objects.get(key="top-four-regions-share").get_absolute_url())
     plain = textarea(share.content.decode(), "citation-text")
-    assert plain.startswith("The source article. “Share of blockchain companies")
+    # This site's label is a title it supplies: in square brackets, never in quotation marks.
+    assert plain.startswith("The source article. [Share of blockchain companies")
     assert "In “China’s MIIT Released" in plain
     assert "undated, it reports the release of 2018-05-20" in plain
+    # The link is the web page's own words: in quotation marks, with the page as the author.
     patents = Finding.objects.get(key="china-most-blockchain-patents-2017")
     plain = textarea(client.get(patents.get_absolute_url()).content.decode(), "citation-text")
-    assert plain.startswith("The web page that carries the source article. “China filed")
+    assert plain.startswith(
+        "The web page that carries the source article. “China-Filed-Most-Blockchain-Patents-in-2017”."
+    )
+    assert "China filed the most" not in plain
+    # A person's view the report gives is cited as reported, never as a quote.
     person = Finding.objects.get(key="first-official-white-paper")
     plain = textarea(client.get(person.get_absolute_url()).content.decode(), "citation-text")
-    assert "As quoted in “China’s MIIT Released" in plain
+    assert "[It is the first official" in plain
+    assert "According to Yu Jianing, as reported in “China’s MIIT Released" in plain
+    assert "“It is the first" not in plain
 
 
 def test_a_named_site_is_cited_instead_of_the_source_article(client, whitepaper):
@@ -131,9 +139,9 @@ def test_the_api_says_who_states_it_in_the_citations_terms(client, whitepaper):
 
 
 def test_a_title_that_ends_a_sentence_is_not_closed_twice(client, whitepaper):
-    finding = Finding.objects.get(stated_by="web_page")
+    finding = Finding.objects.get(key="industrial-application-focus")
     assert finding.text.endswith(".")
     page = client.get(finding.get_absolute_url()).content.decode()
-    text = re.search(r'<textarea id="citation-text"[^>]*>(.*?)</textarea>', page, re.S)[1]
-    assert f"“{unescape(finding.text)}” On the web page of" in unescape(text)
-    assert ".”." not in unescape(text)
+    text = unescape(re.search(r'<textarea id="citation-text"[^>]*>(.*?)</textarea>', page, re.S)[1])
+    assert f"[{finding.text.removesuffix('.')}]. In:" in text
+    assert ".]." not in text and ".”." not in text

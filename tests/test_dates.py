@@ -52,12 +52,10 @@ def test_the_80_percent_record_has_no_date_anywhere(client, whitepaper):
     share = Statistic.objects.get(key=SHARE)
     assert share.as_of is None
     page = client.get(share.get_absolute_url()).content.decode()
-    assert "As of date not stated in the source" in text_of(page)
-    # Only the publication's note on how dates are derived names the date, as a rule.
-    rest = re.sub(r"<strong>How dates are derived:</strong>.*?</p>", "", page, flags=re.S)
-    assert "2018-03-31" not in rest and "31 March 2018" not in rest
+    assert "Figures as of not given in the source" in text_of(page)
+    assert "2018-03-31" not in page and "31 March 2018" not in page and "March" not in page
     citations = re.findall(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)
-    assert len(citations) == 3
+    assert len(citations) == 4  # the credit line, plain text, BibTeX and CSL-JSON
     assert not any(re.search(r"as of|2018-03-31", c, re.I) for c in citations)
     data = json.loads(client.get(share.get_absolute_url().rstrip("/") + ".json").content)
     assert data["as_of"] is None and data["dates"]["data_as_of"] is None
@@ -67,8 +65,8 @@ def test_the_80_percent_record_has_no_date_anywhere(client, whitepaper):
     assert [row["as_of"] for row in rows] == [None]
     overview = client.get("/").content.decode()
     item = re.search(rf'<li class="headline" id="statistic-{SHARE}">(.*?)</li>', overview, re.S)
-    assert "date not stated in the source" in item.group(1)
-    assert "as of" not in item.group(1).replace("date not stated", "")
+    assert "Date not given in the source" in item.group(1)
+    assert "as of" not in item.group(1).lower()
     chart = re.search(
         r'<figure class="chart" id="chart-regional-concentration">(.*?)</figure>', overview, re.S
     )
@@ -79,8 +77,11 @@ def test_the_80_percent_record_has_no_date_anywhere(client, whitepaper):
 def test_the_dated_figures_keep_the_date_their_sentence_gives(client, whitepaper):
     statistic = Statistic.objects.get(key="blockchain-enterprises")
     page = client.get(statistic.get_absolute_url()).content.decode()
-    assert "As of 31 March 2018" in text_of(page)
-    assert " As of 2018-03-31. " in re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)[1]
+    assert "Figures as of end of March 2018" in text_of(page)
+    assert 'datetime="2018-03-31"' in page
+    credit, plain = re.findall(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)[:2]
+    assert "figures as of end of March 2018" in credit
+    assert " As of 2018-03-31. " in plain
 
 
 def test_no_record_takes_a_date_from_its_publication(whitepaper):
@@ -101,8 +102,13 @@ def test_every_public_date_of_one_edit_is_the_same_day(client, whitepaper):
     day = timezone.localtime(moment).date()
     assert day == datetime.date(2026, 12, 2)
     html = client.get(share.get_absolute_url()).content.decode()
-    assert "Last edited on this site 2 December 2026" in text_of(html)
+    assert "On this site: last edited 2 December 2026" in text_of(html)
     assert 'datetime="2026-12-02T01:30:00' in html
+    # Cited as of its release while it is as released; as the live page once it differs.
+    share.note = "An edit after the release."
+    share.save()
+    Statistic.objects.filter(key=SHARE).update(updated_at=moment)
+    html = client.get(share.get_absolute_url()).content.decode()
     assert "(last edited 2026-12-02)" in html
     assert "urldate = {2026-12-02}" in html
     data = json.loads(client.get(share.get_absolute_url().rstrip("/") + ".json").content)

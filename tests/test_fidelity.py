@@ -116,7 +116,8 @@ def test_the_publications_own_quote_must_be_in_its_text(whitepaper):
     whitepaper.source_quote = "May 21, the Ministry released a white paper."
     with pytest.raises(ValidationError) as refused:
         whitepaper.full_clean()
-    assert list(refused.value.message_dict) == ["source_quote"]
+    # Its description ("a white paper on …") must be in its quote too.
+    assert list(refused.value.message_dict) == ["source_quote", "described_as"]
 
 
 def test_an_empty_source_text_skips_the_verbatim_check_only(whitepaper):

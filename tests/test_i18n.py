@@ -93,7 +93,7 @@ def test_figures_dates_and_bounds_follow_chinese_conventions(client, whitepaper)
         assert figure in page
     assert "2018年5月20日" in page
     # As a reader sees it: the date is in a <time> element right after 截至.
-    assert "截至2018年3月31日" in re.sub(r"<[^>]+>", "", client.get("/zh-hans/").content.decode())
+    assert "数据截至2018年3月底" in re.sub(r"<[^>]+>", "", client.get("/zh-hans/").content.decode())
     html = client.get("/zh-hans/").content.decode()
     assert '<span class="figure big">超过80%</span>' in html
     assert '<span class="figure big">over' not in html  # (the English quote keeps its words)

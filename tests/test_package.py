@@ -50,9 +50,9 @@ def test_descriptor_describes_every_field_source_licence_and_date(client, whitep
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert "as_of" not in descriptor  # each row has its own, where its sentence gives one
     assert "MIIT" in descriptor["sources"][0]["title"]
-    assert "as reported by" in descriptor["sources"][0]["title"]
+    assert "as reported in" in descriptor["sources"][0]["title"]
     # This site made and publishes the records; the white paper is their source.
-    assert descriptor["title"].startswith("Records of the white paper “MIIT white paper")
+    assert descriptor["title"].startswith("Records of [MIIT white paper")
     assert descriptor["description"].startswith("This site’s records of what the article")
     assert "published" not in descriptor  # the white paper's date is not the data set's
     assert {(c["title"], c["role"]) for c in descriptor["contributors"]} == {
@@ -86,9 +86,9 @@ def test_package_csvs_hold_published_rows_only_and_are_neutralised(client, white
     assert rows[0]["label"] == "'@SUM(A1)"
 
 
-def test_package_is_linked_from_overview_about_and_json_ld(client, whitepaper):
+def test_package_is_linked_from_overview_programs_and_json_ld(client, whitepaper):
     assert 'href="http://testserver/downloads/dataset.zip"' in client.get("/").content.decode()
-    assert 'href="/downloads/dataset.zip"' in client.get("/about/").content.decode()
+    assert 'href="/downloads/dataset.zip"' in client.get("/for-programs/").content.decode()
     assert '"contentUrl": "http://testserver/downloads/dataset.zip"' in (
         client.get("/").content.decode()
     )

@@ -37,8 +37,8 @@ def test_overview_shows_publication_facts_and_dates(client, whitepaper):
     assert "Ministry of Industry and Information Technology" in page
     assert "Yu Jianing" in page
     assert "20 May 2018" in page
-    assert "31 March 2018" in page
-    assert "Last edited on this site" in page
+    assert "Figures as of end of March 2018" in page
+    assert "On this site: last edited" in page
 
 
 def test_overview_lists_six_tendencies_and_links_every_table(client, whitepaper):
@@ -75,7 +75,7 @@ def test_overview_json_ld_describes_the_dataset(client, whitepaper):
     # This site made and publishes the data set; the white paper's publisher is the author
     # of what it is based on.
     assert data["creator"]["name"] == data["publisher"]["name"] == "Blockchain White Paper Data"
-    assert data["name"].startswith("Records of the white paper")
+    assert data["name"].startswith("Records of [")
     assert data["isBasedOn"]["@type"] == "Report"
     assert data["isBasedOn"]["author"]["alternateName"] == "MIIT"
     assert data["isBasedOn"]["subjectOf"]["@type"] == "Article"
@@ -152,13 +152,16 @@ def test_navigation_marks_the_current_page(client, whitepaper):
 def test_publication_page_has_sources_dates_and_citations(client, whitepaper):
     response = client.get(PUBLICATION_URL)
     page = text_of(response)
-    for text in ["456 enterprises", "over 80%", "Sources and citation", "Stated and derived"]:
+    for text in ["456 enterprises", "over 80%", "Source and citation", "How the dates follow"]:
         assert text in page
     assert "“May 20” without a year" in page
+    assert re.search(
+        r"The report calls it “ ?a white paper on blockchain industrial development ?”", page
+    )
     for label in [
-        "Figures dated by the source",
+        "Figures as of end of March 2018",
         "White paper released",
-        "Last edited on this site",
+        "On this site: last edited",
     ]:
         assert label in page
     html = response.content.decode()
@@ -182,7 +185,7 @@ def test_about_page_explains_data_and_licence(client, db):
     page = text_of(client.get("/about/"))
     assert "Creative Commons Attribution 4.0" in page
     assert "Corrections" in page
-    assert "apostrophe" in page
+    assert "apostrophe" in text_of(client.get("/for-programs/"))
 
 
 def test_unpublished_statistic_is_hidden_everywhere_public(client, whitepaper):

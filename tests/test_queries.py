@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 #: url -> queries: the ETag check, then what the page itself needs.
 PAGES = {
-    "/": 7,  # etag, publication, one bounded list per kind of record shown (4), hot keywords
+    # etag, publication, one bounded list per kind of record shown (4), hot keywords, and the
+    # newest release (whether the live data is that release: issue 28)
+    "/": 8,
     # etag, count, the columns the view shows (one aggregate: reports.tables.layout),
     # publication filter choices, page of rows, the newest release (whether the live data is
     # that release: issue 21)
@@ -23,6 +25,7 @@ PAGES = {
     # ... and the newest release, which its citation names when the live data is that release
     "/publications/miit-blockchain-white-paper-2018/": 8,
     "/about/": 1,
+    "/for-programs/": 1,
     # The publications, their source readers and the records of each kind with a page (5),
     # each listed once for both languages.
     "/sitemap.xml": 7,

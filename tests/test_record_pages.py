@@ -122,14 +122,14 @@ def test_the_statistic_page_shows_value_dates_and_source_in_context(client, whit
     html = response.content.decode()
     assert "456 enterprises" in page
     for label, value in [
-        ("As of", "31 March 2018 (derived from the date its source sentence gives)"),
-        ("White paper released", "20 May 2018 by MIIT (as the source article reports it)"),
-        ("Last edited on this site", ""),
-        ("Stated by", "the white paper, as the report summarises it"),
-        ("Qualifier", "exactly"),
-        ("Unit", "enterprises"),
+        ("Figures as of", "end of March 2018"),
+        ("White paper released", "20 May 2018 , by MIIT (as the news report says)"),
+        ("On this site: last edited", ""),
+        ("Source", "white paper, via a news report"),
+        ("Stored as", "exactly 456, in enterprises"),
     ]:
         assert f"{label} {value}" in page
+    assert 'datetime="2018-03-31"' in html
     quote = Statistic.objects.get(key="blockchain-enterprises").source_quote
     assert marks(html) == [quote]
     # The paragraph around it, unmarked, and a link to it in the whole text.
@@ -140,14 +140,14 @@ def test_the_statistic_page_shows_value_dates_and_source_in_context(client, whit
 
 def test_stated_and_the_sites_own_are_apart(client, whitepaper):
     page = text_of(client.get(f"{BASE}/statistics/top-four-regions-share/"))
-    stated, own = page.split("Stated in the source")[1].split("This site’s own")
+    stated, own = page.split("In the source")[1].split("This site’s own")
     assert "As shown over 80%" in stated and "Value 80" in stated
     # How the site stores the source's "over": its reading, not the source's words.
-    assert "Qualifier more than" in own and "Unit percent" in own
-    assert "Qualifier" not in stated
+    assert "Stored as more than 80, in percent" in own
+    assert "Stored as" not in stated
     assert "Label (Chinese) 位于北京、上海、广东、浙江的区块链公司所占比例" in own
-    assert "How dates are derived: The source dates the release “May 20” without a year" in own
-    assert "As of date not stated in the source" in page
+    assert "How this site keeps the figures" in own
+    assert "Figures as of not given in the source" in page
     for region in ["Beijing", "Shanghai", "Guangdong", "Zhejiang"]:
         assert region in page.split("Regions counted together in this figure")[1]
 
@@ -166,8 +166,8 @@ def test_the_region_page_shows_region_code_kind_and_combined_share(client, white
 def test_a_finding_stated_by_the_quoted_person_names_them(client, whitepaper):
     page = text_of(client.get(f"{BASE}/findings/first-official-white-paper/"))
     assert (
-        "Stated by the person the report quotes: Yu Jianing, the director of industrial "
-        "economic institute of the information center of MIIT"
+        "Source Yu Jianing, the director of industrial economic institute of the information "
+        "center of MIIT, via a news report"
     ) in page
 
 
@@ -180,12 +180,13 @@ def test_the_tendency_page_shows_number_title_and_text(client, whitepaper):
 def test_a_chinese_page_uses_the_sites_translation_and_keeps_the_source_english(client, whitepaper):
     html = client.get(f"/zh-hans{BASE}/statistics/blockchain-enterprises/").content.decode()
     assert (
-        '<h1>以区块链为主营业务的企业 <span class="translation-label">（本站译文）</span></h1>'
-        in html
-    )
+        '<span class="heading-text">以区块链为主营业务的企业 '
+        '<span class="translation-label">（本站译文）</span></span></h1>'
+    ) in html
+    assert '<span class="figure big">456家企业</span>' in html
     assert '<blockquote class="source-context" lang="en"' in html
     assert '<span lang="en">“The white paper indicated that' in html
-    assert "2018年3月31日" in html
+    assert "2018年3月底" in html
 
 
 def test_a_chinese_tendency_is_labelled_as_translation_beside_the_english(client, whitepaper):
@@ -198,7 +199,10 @@ def test_a_chinese_tendency_is_labelled_as_translation_beside_the_english(client
 def test_an_untranslated_record_falls_back_to_english_marked(client, whitepaper):
     Statistic.objects.filter(key="blockchain-enterprises").update(label_zh="")
     html = client.get(f"/zh-hans{BASE}/statistics/blockchain-enterprises/").content.decode()
-    assert '<h1><span lang="en">Enterprises with blockchain as their main business</span>' in html
+    assert (
+        '<span class="heading-text"><span lang="en">Enterprises with blockchain as their main '
+        "business</span>"
+    ) in html
     assert "（英文：尚未翻译）" in html
 
 
@@ -206,7 +210,16 @@ class TestCitation:
     def test_the_three_formats(self, client, whitepaper):
         html = client.get(f"{BASE}/statistics/blockchain-enterprises/").content.decode()
         plain = textarea(html, "citation-text")
-        assert "“Enterprises with blockchain as their main business: 456 enterprises”" in plain
+        # This site's label is a supplied title, in square brackets; the white paper is
+        # named as the source describes it, with this site's short title supplied.
+        assert "[Enterprises with blockchain as their main business: 456 enterprises]." in plain
+        assert (
+            "In: a white paper on blockchain industrial development [MIIT white paper on "
+            "blockchain industrial development (2018)], as reported in “China’s MIIT"
+        ) in plain
+        # Cited as of its release: the record as that release holds it, the live page beside.
+        as_released = f"http://testserver/releases/1.0.0{BASE}/statistics/blockchain-enterprises/"
+        assert "release 1.0.0 (" in plain and f"), {as_released} (live page: " in plain
         assert f"http://testserver{BASE}/statistics/blockchain-enterprises/" in plain
         assert plain.startswith("Ministry of Industry and Information Technology")
         assert " As of 2018-03-31. " in plain
@@ -214,16 +227,17 @@ class TestCitation:
         assert bibtex.startswith(
             "@misc{miitblockchainwhitepaper2018:statistics-blockchain-enterprises,"
         )
-        assert "title = {Enterprises with blockchain as their main business: 456 enterprises}" in (
-            bibtex
-        )
+        assert (
+            "title = {[Enterprises with blockchain as their main business: 456 enterprises]}"
+        ) in bibtex
+        assert f"url = {{{as_released}}}" in bibtex and "version = {1.0.0}" in bibtex
         [item] = json.loads(textarea(html, "citation-csl"))
         assert item["type"] == "dataset"
         assert (
-            item["title"] == "Enterprises with blockchain as their main business: 456 enterprises"
+            item["title"] == "[Enterprises with blockchain as their main business: 456 enterprises]"
         )
         assert item["issued"] == {"date-parts": [[2018, 5, 20]]}
-        assert item["URL"] == f"http://testserver{BASE}/statistics/blockchain-enterprises/"
+        assert item["URL"] == as_released
 
     def test_bibtex_is_escaped(self, client, whitepaper):
         Statistic.objects.filter(key="blockchain-enterprises").update(
@@ -232,7 +246,7 @@ class TestCitation:
         html = client.get(f"{BASE}/statistics/blockchain-enterprises/").content.decode()
         bibtex = textarea(html, "citation-bibtex")
         assert (
-            r"title = {R\&D share of 100\% \{sic\} \#1 in \$ terms\_x: 456 enterprises}" in bibtex
+            r"title = {[R\&D share of 100\% \{sic\} \#1 in \$ terms\_x: 456 enterprises]}" in bibtex
         )
         json.loads(textarea(html, "citation-csl"))  # still valid JSON
 
@@ -353,4 +367,4 @@ def test_a_statement_of_the_article_is_not_said_to_be_published_by_miit(client, 
     """The header dates the white paper's release; it names no publisher of the statement."""
     page = text_of(client.get(f"{BASE}/statistics/top-four-regions-share/"))
     assert "Published 20 May 2018 by MIIT" not in page
-    assert "White paper released 20 May 2018 by MIIT" in page
+    assert "White paper released 20 May 2018 , by MIIT" in page

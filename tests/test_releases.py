@@ -104,7 +104,8 @@ def test_a_correction_in_the_admin_makes_a_patch_release(client, superuser, whit
     record = text_of(client.get(STATISTIC_PAGE))
     assert "Release 1.0.0" in record and "Value: 456" in record
     assert "Release 1.0.1" in record and "Value: 457" in record
-    assert "Cite this record as of release 1.0.1" in record
+    assert "Cite this record (release 1.0.1)" in record
+    assert "unchanged since release 1.0.1" in record
 
     for version, body in (("1.0.0", before), ("1.0.1", after)):
         folder = tmp_path / version
@@ -266,21 +267,22 @@ def test_comparing_two_releases_lists_the_net_changes(client, whitepaper):
 
 
 def test_the_log_and_the_tables_say_what_is_released(client, whitepaper):
-    assert "The live data is release 1.0.0 ." in text_of(client.get("/statistics/"))
+    assert "These rows are the same as in release 1.0.0 ." in text_of(client.get("/statistics/"))
     statistic = Statistic.objects.get(key="blockchain-enterprises")
     statistic.note = "A corrected note."
     statistic.save()
-    assert "not in a release yet" in text_of(client.get("/statistics/"))
+    assert "These rows have changed since release 1.0.0 ." in text_of(client.get("/statistics/"))
     assert "Not yet released." in text_of(client.get("/changes/"))
     publish()
     assert Correction.objects.with_releases().get().release_version == "1.0.1"
     assert "In release 1.0.1 ." in text_of(client.get("/changes/"))
-    assert "The live data is release 1.0.1 ." in text_of(client.get("/statistics/"))
+    assert "These rows are the same as in release 1.0.1 ." in text_of(client.get("/statistics/"))
 
 
 def test_citations_carry_the_release(client, whitepaper):
     page = client.get(STATISTIC_PAGE).content.decode()
-    assert "Release 1.0.0, http://testserver/releases/1.0.0/." in page  # plain text
+    as_released = "http://testserver/releases/1.0.0" + STATISTIC_PAGE
+    assert "release 1.0.0 (" in page and f"), {as_released} (live page: " in page  # plain
     assert "version = {1.0.0}" in page  # BibTeX
     assert "&quot;version&quot;: &quot;1.0.0&quot;" in page  # CSL-JSON
     publication = client.get("/publications/miit-blockchain-white-paper-2018/").content.decode()

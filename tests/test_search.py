@@ -288,7 +288,7 @@ def test_opensearch_description(client):
 
 def test_the_about_page_says_what_a_search_records(client):
     html = html_of(client, "/about/")
-    assert "<h2>Search</h2>" in html
+    assert '<h2 id="search">Search</h2>' in html
     assert "no address, no browser, no cookie" in html
 
 

@@ -123,7 +123,7 @@ def test_a_stage_in_chinese_is_labelled_with_the_source_words_beside_it(client, 
 def test_chinese_tables_charts_and_downloads_say_what_is_translated(client, whitepaper):
     assert "本表中的中文文字为本站译文" in client.get("/zh-hans/statistics/").content.decode()
     overview = client.get("/zh-hans/").content.decode()
-    assert "图表的标题和标签为本站译文" in overview
+    assert "图表中的文字为本站译文" in overview
     assert "区块链公司的地区集中度" in overview
     meta = json.loads(b"".join(client.get("/zh-hans/statistics.json").streaming_content))["meta"]
     assert meta["site_translation"]["columns"] == ["label", "note", "publication"]
@@ -153,7 +153,11 @@ def test_search_json_says_which_snippets_are_the_sites_translation(client, white
 def test_findings_in_chinese_are_labelled_as_the_sites_translation(client, whitepaper, url):
     html = client.get(url).content.decode()
     findings = re.search(r'<section aria-labelledby="findings">(.*?)</section>', html, re.S)
-    assert_each_labelled(re.findall(r"<li id=.*?</li>", findings.group(1), re.S))
+    # A line of the web page is shown apart, in its own English words: not a translation.
+    shown, page_lines = findings.group(1).split('<div class="page-lines">')
+    assert_each_labelled(re.findall(r"<li id=.*?</li>", shown, re.S))
+    assert '“<span lang="en">China-Filed-Most-Blockchain-Patents-in-2017</span>”' in page_lines
+    assert "本站译文" not in page_lines
 
 
 @pytest.mark.django_db

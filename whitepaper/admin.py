@@ -202,7 +202,16 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["source_text", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": [*side_by_side(["title"], Publication), "slug", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *side_by_side(["title", "described_as"], Publication),
+                    "slug",
+                    "is_published",
+                ]
+            },
+        ),
         (
             _("Publisher and dates"),
             {

@@ -7,7 +7,8 @@ four voices, and a citation must name the right one:
 - the white paper, as the article reports it: the white paper's publisher is the author;
 - the article in its own words: the article is the author (the site that published it if
   the source names one, otherwise "the source article");
-- a person the article quotes: that person, with the role the source gives them;
+- a person whose view the article reports: that person, with the role the source gives them,
+  cited as reported ("according to …, as reported in …"), never as a quote;
 - the web page around the article (a link title, say): the web page.
 
 Citations (reports.records.citation), a record's JSON (reports.views.records) and the audit
@@ -56,9 +57,10 @@ class Attribution:
     author: str
     #: The author's role as the source gives it ("" where there is none).
     role: str
-    #: How the statement reaches the reader, e.g. "as reported in", "as quoted in".
+    #: How the statement reaches the reader: "as reported in", "in", "on the web page of".
     via: str
-    #: The title of the work the statement is in: the white paper's, or the article's.
+    #: The work the statement is in: the white paper (as the source describes it, with this
+    #: site's short title in square brackets: the source gives it no title), or the article.
     work: str
     #: The article the site holds, as a citation names it: its title and its site.
     article: str
@@ -91,6 +93,13 @@ def article_of(publication):
     return f"“{publication.source_title}” ({site})"
 
 
+def white_paper_of(publication):
+    """The white paper as the source describes it, this site's short title in square
+    brackets: "a white paper on blockchain industrial development [MIIT white paper …]"."""
+    supplied = f"[{publication.title}]"
+    return f"{publication.described_as} {supplied}" if publication.described_as else supplied
+
+
 def attribution(record):
     """Whom a citation of the record (or of the publication itself: the white paper, as the
     article reports it) names. A record that does not say who states it is cited as the
@@ -100,10 +109,11 @@ def attribution(record):
     stated_by = getattr(record, "stated_by", StatedBy.WHITE_PAPER)
     if stated_by == StatedBy.WHITE_PAPER:
         author = f"{publication.publisher} ({publication.publisher_abbreviation})"
-        return Attribution(stated_by, author, "", "as reported in", publication.title, article)
+        work = white_paper_of(publication)
+        return Attribution(stated_by, author, "", "as reported in", work, article)
     if stated_by == StatedBy.QUOTED_PERSON:
         person, role = publication.quoted_person, publication.quoted_person_role
-        return Attribution(stated_by, person, role, "as quoted in", title, article)
+        return Attribution(stated_by, person, role, "as reported in", title, article)
     if stated_by == StatedBy.WEB_PAGE:
         author = publication.source_site or capfirst(THE_WEB_PAGE)
         return Attribution(stated_by, author, "", "on the web page of", title, article)

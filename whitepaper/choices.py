@@ -30,7 +30,7 @@ class Category(models.TextChoices):
 class StatedBy(models.TextChoices):
     """Whose statement a record is, as the source text attributes it."""
 
-    WHITE_PAPER = "white_paper", _("the white paper, as the report summarises it")
-    REPORT = "report", _("the report, in its own words")
-    QUOTED_PERSON = "quoted_person", _("the person the report quotes")
-    WEB_PAGE = "web_page", _("the web page around the report, not the report itself")
+    WHITE_PAPER = "white_paper", _("white paper, via a news report")
+    REPORT = "report", _("news report")
+    QUOTED_PERSON = "quoted_person", _("a person, via a news report")
+    WEB_PAGE = "web_page", _("web page of the news report, not its text")

@@ -185,3 +185,38 @@ def dates(record):
         "published": typed(record.publication.release_date),
         "last_edited": typed(record.updated_at),
     }
+
+
+def untyped(value, field):
+    """A value as ``typed`` gave it, back as the model field holds it (a release's stored
+    values, say): a number as a Decimal, a date as a date."""
+    if value is None:
+        return None
+    if isinstance(field, models.DecimalField):
+        return Decimal(str(value))
+    if isinstance(field, models.DateTimeField):
+        return datetime.datetime.fromisoformat(value)
+    if isinstance(field, models.DateField):
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def restore(model, values, **related):
+    """An unsaved record of the model holding these public values (as ``flat`` gave them: a
+    release's stored record), a related record built from the values that name it; for a
+    relation given in ``related`` (its publication), that record. Never saved: it is what the
+    values say, not the live record."""
+    record = model(**related)
+    for field in fields_of(model):
+        if field.is_relation:
+            prefix = f"{field.name}__"
+            named = {
+                value.name.removeprefix(prefix): values.get(value.name) for value in field.values
+            }
+            if any(item is not None for item in named.values()):
+                setattr(record, field.name, restore(field.field.related_model, named))
+            continue
+        for value in field.values:
+            if value.name in values:
+                setattr(record, value.name, untyped(values[value.name], value.field))
+    return record

@@ -47,13 +47,18 @@ def machine_readable_urls():
                 )
             )
     for kind in KINDS:
-        urls.append(
+        urls += [
             (
                 f"/publications/<slug>/{kind.slug}/<key>.json",
                 "a record's public fields and dates, typed",
                 f"get_{kind.url_name}",
-            )
-        )
+            ),
+            (
+                f"/releases/<version>/publications/<slug>/{kind.slug}/<key>.json",
+                "a record's public values as a release stored them, and what became of it after",
+                "list_release_changes",
+            ),
+        ]
     urls += [
         (reverse("reports:search_json"), f"search results; {IN_TRANSLATIONS}", "search"),
         (reverse("reports:changes_feed"), "the corrections log as an Atom feed", "list_changes"),

@@ -110,7 +110,9 @@ class StatedByModel(Strict):
     )
     via: str = Field(
         description="How the statement reaches the reader, as the citations say it: "
-        "`as reported in`, `in`, `as quoted in` or `on the web page of` the article."
+        "`as reported in` (the white paper's statements, and a person's view the article "
+        "reports: never a quote), `in` (the article's own words) or `on the web page of` the "
+        "article."
     )
 
 

@@ -20,6 +20,7 @@ from reports.records.kinds import KINDS
 from reports.records.licence import RECORDS_LICENCE
 from reports.records.structured_data import dataset_description, dataset_title
 from reports.tables.tables import RECORD_TAIL
+from whitepaper.attribution import white_paper_of
 from whitepaper.models import Publication
 from whitepaper.public import values_of
 from whitepaper.translation import TRANSLATIONS, twin
@@ -171,8 +172,8 @@ def source(publication):
     """The white paper, as the article reports it: the records' source."""
     described = {
         "title": (
-            f"{publication.title}, by {publication.publisher} "
-            f"({publication.publisher_abbreviation}), as reported by "
+            f"{white_paper_of(publication)}, by {publication.publisher} "
+            f"({publication.publisher_abbreviation}), as reported in "
             f"“{publication.source_title}”"
         ),
     }

@@ -1,8 +1,9 @@
 """The audit of every record against its source, as the admin's guard checks one record:
 each quote verbatim in its source text, each figure, date and phrase given as the source's
 in its own quote, who states it recorded and supported (whitepaper.fidelity), every citation
-naming as its author the one who states the record (whitepaper.attribution), in its three
-formats and in both languages, and every translation of the source's words labelled as the
+naming as its author the one who states the record (whitepaper.attribution) and putting in
+quotation marks only words of the source text, in its three formats and in both languages,
+and every translation of the source's words labelled as the
 site's wherever a record page shows it.
 
 ``python manage.py audit_records`` prints one line per problem; it reads each kind of record
@@ -10,6 +11,7 @@ in chunks, with the publications read once.
 """
 
 import json
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,12 +22,14 @@ from reports.records import citation
 from reports.records.bilingual import stated_text_html
 from reports.records.kinds import KIND_OF_MODEL
 from whitepaper.attribution import attribution
-from whitepaper.fidelity import mismatches
+from whitepaper.fidelity import find_quote, mismatches, source_text_of
 from whitepaper.models import RECORD_MODELS, Publication
 from whitepaper.models.base import natural_key_of
 from whitepaper.translation import LANGUAGE_LIST, TRANSLATIONS, twin
 
 CHUNK_SIZE = 2000
+#: A character BibTeX escapes, and its escape (reports.records.citation.bibtex_escape).
+BIBTEX_ESCAPED = re.compile(r"\\([{}%&$#_\\])")
 #: The rule each field's mismatch breaks (whitepaper.fidelity).
 RULES = {
     "source_quote": "quote-verbatim",
@@ -64,32 +68,59 @@ def guard_problems(record):
         yield Problem(record, "who-states-it", "who states this record is not recorded")
 
 
-def citation_problems(record):
-    """A citation, in any format or language, whose author is not the one who states it."""
+def citations_of(record):
+    """{(format, language code): text} of every citation of the record: in each format, as
+    a page in each language writes it."""
     kind = KIND_OF_MODEL.get(type(record))
-    if kind is None:
-        return
-    author = attribution(record).author_with_role
+    written = {}
     for lang in LANGUAGE_LIST:
         with translation.override(lang.code):
-            title = kind.citation_title(record)
-            key = citation.record_bibtex_key(record.publication, kind.key(record))
-            written = {
-                "plain text": citation.record_plain_text(record, title, URL),
-                "BibTeX": citation.record_bibtex(record, key, title, URL),
-                "CSL-JSON": citation.record_csl_json(record, key, title, URL),
+            if kind is None:
+                cited = citation.of_publication(record, URL, record.updated_at)
+            else:
+                key = citation.bibtex_key(record.publication, kind.key(record))
+                cited = citation.of_record(record, kind.citation_title(record), key, URL)
+        written.update(
+            {
+                ("plain text", lang.code): cited.text,
+                ("BibTeX", lang.code): cited.bibtex,
+                ("CSL-JSON", lang.code): cited.csl_json,
             }
-        expected = {
-            "plain text": f"{author}. ",
-            "BibTeX": f"author = {{{{{citation.bibtex_escape(author)}}}}}",
-            "CSL-JSON": json.dumps({"literal": author}, ensure_ascii=False)[1:-1],
-        }
-        for form, text in written.items():
-            if expected[form] not in text or (form == "plain text" and not text.startswith(author)):
+        )
+    return {form: text for form, text in written.items() if text}
+
+
+def citation_problems(record):
+    """A citation, in any format or language, whose author is not the one who states it,
+    or that puts in quotation marks words the source text does not have (the publication's
+    citations and those of every kind of record with a page)."""
+    if KIND_OF_MODEL.get(type(record)) is None and not isinstance(record, Publication):
+        return
+    author = attribution(record).author
+    if not isinstance(record, Publication):
+        author = attribution(record).author_with_role
+    expected = {
+        "plain text": f"{author}. ",
+        "BibTeX": f"author = {{{{{citation.bibtex_escape(author)}}}}}",
+        "CSL-JSON": json.dumps({"literal": author}, ensure_ascii=False)[1:-1],
+    }
+    source = source_text_of(record)
+    for (form, code), text in citations_of(record).items():
+        if expected[form] not in text or (form == "plain text" and not text.startswith(author)):
+            yield Problem(
+                record,
+                "citation-author",
+                f"the {form} citation ({code}) does not name {author!r} as its author",
+            )
+        if form == "BibTeX":
+            text = BIBTEX_ESCAPED.sub(r"\1", text)
+        for passage in citation.quoted_passages(text):
+            if find_quote(source, passage) is None:
                 yield Problem(
                     record,
-                    "citation-author",
-                    f"the {form} citation ({lang.code}) does not name {author!r} as its author",
+                    "quoted-words",
+                    f"the {form} citation ({code}) quotes words the source does not have: "
+                    f"“{passage}”",
                 )
 
 
@@ -129,6 +160,7 @@ def problems():
     with translation.override(settings.LANGUAGE_CODE):
         for publication in publications.values():
             yield from guard_problems(publication)
+            yield from citation_problems(publication)
         for model in RECORD_MODELS:
             if model is Publication:
                 continue

@@ -1,27 +1,66 @@
-"""Horizontal bar charts drawn as inline SVG on the server.
+"""Horizontal bar charts drawn as SVG on the server.
 
-The geometry is computed here; ``templates/includes/_bar_chart.html`` draws it. A value with a
-qualifier other than "exactly" is drawn as a bound: a solid bar up to the bound and an open,
-dashed continuation, labelled "over 80%" rather than "80%".
+The geometry is computed here; ``templates/includes/_bar_chart.html`` draws it. The drawing is
+as wide as a phone's screen (WIDTH units, shown at most MAX_SCALE times larger on a wide one),
+so that its text stays readable everywhere: at least 12 px on a 390 px phone. Each bar's label
+stands above it, its value at its end; the axis is labelled and ticked at round numbers. A
+value with a qualifier other than "exactly" is drawn as a bound: a solid bar up to the bound
+and an open, dashed continuation, labelled "over 80%" rather than "80%".
 """
 
+import math
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from whitepaper.formatting import format_number
 from whitepaper.models import Qualifier, Unit
 
-WIDTH = 640
-LABEL_HEIGHT = 22
-BAR_HEIGHT = 26
-ROW_GAP = 18
-BAR_AREA = 470  # room for the value label to the right of the longest bar
-BOUND_TAIL = 40  # length of the dashed "and more" continuation
-LABEL_BASELINE = 16  # from the top of a row to the baseline of its label
-VALUE_GAP = 14  # between the end of a bar (or its tail) and its value label
-ARROW_HALF = 7  # half the height of the arrowhead at the end of a bound's tail
-AXIS_TEXT_DROP = 4  # from the bottom of the chart up to the axis labels' baseline
+WIDTH = 360
+#: How much larger than WIDTH the chart may be shown (its text then about 17 px).
+MAX_SCALE = 1.25
+LINE_HEIGHT = 18  # of a bar's label, which wraps to the chart's width
+LABEL_SIZE = 14  # the labels' font size (the template's CSS), to wrap them
+BAR_HEIGHT = 22
+ROW_GAP = 12
+BAR_AREA = 250  # room for the value label to the right of the longest bar
+BOUND_TAIL = 28  # length of the dashed "and more" continuation
+LABEL_BASELINE = 14  # from the top of a label's line to its baseline
+VALUE_GAP = 10  # between the end of a bar (or its tail) and its value label
+ARROW_HALF = 6  # half the height of the arrowhead at the end of a bound's tail
+AXIS_HEIGHT = 46  # the axis line, its tick labels and its title
+TICK_STEPS = (1, 2, 2.5, 5)
+MAX_TICKS = 5
 LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 APPROXIMATE = {Qualifier.ABOUT, Qualifier.LESS_THAN}
+
+
+def text_width(text):
+    """About how wide a text is drawn at LABEL_SIZE: a Chinese character a full em, a Latin
+    one a little over half."""
+    wide = sum(unicodedata.east_asian_width(character) in "WF" for character in text)
+    return wide * LABEL_SIZE + (len(text) - wide) * LABEL_SIZE * 0.56
+
+
+def wrapped(text, width=WIDTH):
+    """The text in lines no wider than ``width``: at spaces where it has them (a Chinese
+    text has none, and is cut between any two characters)."""
+    pieces = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    lines = [""]
+    for piece in pieces:
+        candidate = f"{lines[-1]}{joiner}{piece}" if lines[-1] else piece
+        if lines[-1] and text_width(candidate) > width:
+            lines.append(piece)
+        else:
+            lines[-1] = candidate
+    return lines
+
+
+@dataclass
+class Line:
+    text: str
+    y: int
 
 
 @dataclass
@@ -36,12 +75,20 @@ class Bar:
     height: int = BAR_HEIGHT
 
     @property
-    def label_y(self):
-        return self.y + LABEL_BASELINE
+    def label_lines(self):
+        return [
+            Line(text, self.y + LABEL_BASELINE + number * LINE_HEIGHT)
+            for number, text in enumerate(wrapped(self.label))
+        ]
+
+    @property
+    def rows(self):
+        """The height of the bar with its label and the gap after it."""
+        return len(wrapped(self.label)) * LINE_HEIGHT + BAR_HEIGHT + ROW_GAP
 
     @property
     def bar_y(self):
-        return self.y + LABEL_HEIGHT
+        return self.y + len(wrapped(self.label)) * LINE_HEIGHT + 2
 
     @property
     def middle_y(self):
@@ -59,7 +106,7 @@ class Bar:
     def arrow_path(self):
         """An open arrowhead at the end of the tail, pointing right."""
         top = self.middle_y - ARROW_HALF
-        return f"M{self.tail_end} {top} l8 {ARROW_HALF} l-8 {ARROW_HALF}"
+        return f"M{self.tail_end} {top} l7 {ARROW_HALF} l-7 {ARROW_HALF}"
 
     @property
     def value_x(self):
@@ -67,21 +114,36 @@ class Bar:
 
 
 @dataclass
+class Tick:
+    x: int
+    label: str
+
+
+@dataclass
 class BarChart:
     slug: str
     title: str
     description: str
+    axis_label: str
     bars: list = field(default_factory=list)
-    scale_max: Decimal = Decimal(0)
-    scale_label: str = ""
+    ticks: list = field(default_factory=list)
+
+    @property
+    def rows_height(self):
+        return sum(bar.rows for bar in self.bars)
 
     @property
     def height(self):
-        return len(self.bars) * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP) + 24
+        return self.rows_height + AXIS_HEIGHT
 
     @property
     def width(self):
         return WIDTH
+
+    @property
+    def max_width(self):
+        """The widest the chart is shown, in CSS pixels."""
+        return round(WIDTH * MAX_SCALE)
 
     @property
     def has_bounds(self):
@@ -89,47 +151,68 @@ class BarChart:
 
     @property
     def axis_y(self):
-        return self.height - 20
+        return self.rows_height + 4
 
     @property
     def axis_end(self):
         return BAR_AREA
 
     @property
-    def axis_text_y(self):
-        return self.height - AXIS_TEXT_DROP
+    def tick_label_y(self):
+        return self.axis_y + 18
+
+    @property
+    def axis_label_y(self):
+        return self.axis_y + 38
+
+
+def round_scale(largest):
+    """The end of the axis and its step: the smallest round step (1, 2, 2.5 or 5 times a
+    power of ten) that covers the largest value in at most MAX_TICKS - 1 steps."""
+    largest = max(Decimal(largest), Decimal(1))
+    power = Decimal(10) ** (len(str(int(largest))) - 1)
+    for magnitude in (power / 10, power, power * 10):
+        for step in TICK_STEPS:
+            size = Decimal(str(step)) * magnitude
+            steps = math.ceil(largest / size)
+            if steps <= MAX_TICKS - 1:
+                return size * steps, size
+    return largest, largest  # pragma: no cover - the last magnitude always fits
 
 
 def label_in_page_language(statistic):
     return statistic.text_in("label").text
 
 
-def bar_chart(slug, title, description, statistics, label=label_in_page_language):
+def bar_chart(slug, title, description, axis_label, statistics, label=label_in_page_language):
     """A chart of the given statistics, labelled in the page's language; percentages are
-    drawn on a 0-100 scale."""
+    drawn on a 0-100 scale, counts on a round scale a little beyond the largest."""
     statistics = list(statistics)
     if not statistics:
         return None
     percent = all(s.unit == Unit.PERCENT for s in statistics)
-    scale_max = Decimal(100) if percent else max(s.value for s in statistics) or Decimal(1)
-    chart = BarChart(
-        slug=slug,
-        title=title,
-        description=description,
-        scale_max=scale_max,
-        scale_label=f"{scale_max.normalize():f}%" if percent else "",
-    )
-    for index, statistic in enumerate(statistics):
-        width = int(BAR_AREA * statistic.value / scale_max) if scale_max else 0
-        chart.bars.append(
-            Bar(
-                label=label(statistic),
-                display=statistic.display_value,
-                is_lower_bound=statistic.qualifier in LOWER_BOUNDS,
-                is_approximate=statistic.qualifier in APPROXIMATE,
-                y=index * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP),
-                width=max(width, 2),
-                anchor=statistic.get_absolute_url(),
-            )
+    if percent:
+        scale_max, step = Decimal(100), Decimal(50)
+    else:
+        scale_max, step = round_scale(max(s.value for s in statistics))
+    suffix = "%" if percent else ""
+    chart = BarChart(slug=slug, title=title, description=description, axis_label=axis_label)
+    count = int(scale_max / step)
+    chart.ticks = [
+        Tick(int(BAR_AREA * index / count), f"{format_number(step * index)}{suffix}")
+        for index in range(count + 1)
+    ]
+    y = 0
+    for statistic in statistics:
+        bar = Bar(
+            label=label(statistic),
+            display=statistic.display_value,
+            is_lower_bound=statistic.qualifier in LOWER_BOUNDS,
+            is_approximate=statistic.qualifier in APPROXIMATE,
+            y=y,
+            width=max(int(BAR_AREA * statistic.value / scale_max), 2),
+            anchor=statistic.get_absolute_url(),
         )
+        chart.bars.append(bar)
+        y += bar.rows
     return chart

@@ -1,13 +1,17 @@
 """Ready-to-copy citations of a publication, or of one of its records, as kept on this site.
 
-Every citation names as its author whoever states what it cites (whitepaper.attribution):
-the white paper's publisher for the white paper's statements (as reported by the article),
-the article for its own words, a quoted person for what they said, the web page for its
-link text. Plain text, BibTeX and CSL-JSON are built from the same attribution and dates, so
-they agree. Citations are in English, the language of the source, on pages of either
-language. Dates of this site's edits are days in the site's time zone (settings.TIME_ZONE),
-as every page, JSON, feed and download gives them. Given a release (``ReleaseCited``), a
-citation names its version and its page, whose zip holds exactly the data cited.
+Quotation marks surround only the source's own words: the article's title, and a line of the
+web page around it where such a line is what a record cites. A title this site supplies (a
+record's label; the white paper's short title, since the source gives the white paper none) is
+in square brackets, as bibliographic convention marks a supplied title. The author is whoever
+states what is cited (whitepaper.attribution); a person's view the article reports is cited as
+reported ("According to …, as reported in …"), never as a quote.
+
+Plain text, BibTeX and CSL-JSON are built from the same parts, so they agree; they are in
+English, the language of the source, on pages of either language. Dates of this site's edits
+are days on the site's clock (settings.TIME_ZONE). Given a release (``ReleaseCited``), a
+citation links to the record as that release holds it, with the live page beside it.
+``credit`` is the one line a news story prints under a figure, in the page's language.
 """
 
 import json
@@ -17,27 +21,36 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
-from whitepaper.attribution import THE_ARTICLE, attribution
+from reports.records.dates import as_of_text
+from whitepaper.attribution import THE_ARTICLE, attribution, white_paper_of
+from whitepaper.choices import StatedBy
 
 BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
+#: A passage in quotation marks, as every citation here writes one.
+QUOTED = re.compile(r"“([^”]*)”")
 
 
 @dataclass(frozen=True)
 class ReleaseCited:
+    """The release a citation names: its version, its page, its day and the record as it
+    holds it ("" for the publication, which has no page per release)."""
+
     version: str
     url: str
+    day: str
+    record_url: str = ""
 
 
-def release_sentence(release):
-    return f" Release {release.version}, {release.url}." if release else ""
+def quoted_passages(text):
+    """The passages a citation puts in quotation marks: each must be the source's words."""
+    return QUOTED.findall(text)
 
 
-def release_fields(release):
-    """BibTeX's version and a note with the release's page."""
-    if release is None:
-        return []
-    return [("version", release.version), ("addendum", f"Release {release.version}: {release.url}")]
+def supplied(title):
+    """A title this site supplies, marked as bibliographic convention marks one."""
+    return f"[{title}]"
 
 
 def bibtex_escape(text):
@@ -58,26 +71,45 @@ def article(publication):
     return f"“{publication.source_title}” ({site}; undated, it reports the release of {released})"
 
 
-def where(who, publication):
-    """Where the cited statement is found: "In: <the white paper>, as reported in <the
-    article>" for the white paper's; "As quoted in <the article>" for a quoted person's."""
+def record_title(record, label):
+    """What a citation of the record calls it: a line of the web page in its own words, in
+    quotation marks; anything else by this site's label, supplied."""
+    if record.stated_by == StatedBy.WEB_PAGE:
+        words = record.source_quote.strip()
+        return f"“{words}”" if words.endswith((".", "?", "!")) else f"“{words}”."
+    return f"{supplied(label.removesuffix('.'))}."
+
+
+def where(record):
+    """Where the cited statement is found, as the one who states it says it."""
+    who, publication = attribution(record), record.publication
     if who.is_reported:
         return f"In: {who.work}, {who.via} {article(publication)}"
+    if record.stated_by == StatedBy.QUOTED_PERSON:
+        return f"According to {who.author}, {who.via} {article(publication)}"
     return f"{capfirst(who.via)} {article(publication)}"
 
 
-def as_of_text(as_of):
+def as_of_sentence(as_of):
     """ "As of 2018-03-31. " where the record's own quote dates it; nothing otherwise."""
     return f"As of {as_of.isoformat()}. " if as_of else ""
+
+
+def on_this_site(url, edited, release):
+    """Where the site keeps it: the release (its record's page the main link, the live page
+    beside it), or the live page and its last edit."""
+    if release:
+        cited = release.record_url or release.url
+        return (
+            f"{settings.SITE_NAME}, release {release.version} ({release.day}), {cited} "
+            f"(live page: {url})."
+        )
+    return f"{settings.SITE_NAME}, {url} (last edited {site_day(edited)})."
 
 
 def bibtex_key(publication, suffix=""):
     key = re.sub(r"[^a-z0-9]+", "", publication.slug.lower())
     return f"{key}:{suffix}" if suffix else key
-
-
-def record_bibtex_key(publication, record_key):
-    return bibtex_key(publication, str(record_key))
 
 
 def bibtex_entry(key, fields, kind="misc"):
@@ -91,87 +123,102 @@ def known_by(publication):
     return [("year", str(day.year)), ("month", str(day.month)), ("day", str(day.day))]
 
 
-def plain_text(publication, url, release=None):
-    """The publication: the white paper, as the article reports it, kept on this site."""
-    who = attribution(publication)
-    return (
-        f"{who.author}. {publication.title}. {capfirst(who.via)} {article(publication)}. "
-        f"{settings.SITE_NAME}, {url} (last edited {site_day(publication.last_edited)})."
-        f"{release_sentence(release)}"
-    )
-
-
-def bibtex(publication, url, release=None):
-    who = attribution(publication)
-    note = f"{capfirst(who.via)} {article(publication)}. {settings.SITE_NAME}"
-    fields = [
-        ("author", "{" + bibtex_escape(who.author) + "}"),
-        ("title", bibtex_escape(publication.title)),
-        ("institution", bibtex_escape(publication.publisher_abbreviation)),
-        *known_by(publication),
-        ("note", bibtex_escape(note)),
-        ("url", url),
-        ("urldate", site_day(publication.last_edited)),
-        *release_fields(release),
+def link_fields(url, edited, release):
+    """BibTeX's address of the cited thing: the record as of the release, or the live page."""
+    if release is None:
+        return [("url", url), ("urldate", site_day(edited))]
+    return [
+        ("url", release.record_url or release.url),
+        ("version", release.version),
+        ("addendum", f"Release {release.version} ({release.day}); live page: {url}"),
     ]
-    return bibtex_entry(bibtex_key(publication), fields, kind="techreport")
 
 
-def quoted_title(title):
-    """A title in quotation marks, closed by a full stop unless it ends with its own."""
-    return f"“{title}”" if title.endswith((".", "?", "!")) else f"“{title}”."
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    bibtex: str
+    csl_json: str
 
 
-def record_plain_text(record, title, url, release=None):
-    """One record as a plain-text reference, its author the one who states it."""
-    who = attribution(record)
-    return (
-        f"{who.author_with_role}. {quoted_title(title)} {where(who, record.publication)}. "
-        f"{as_of_text(record.as_of)}{settings.SITE_NAME}, {url} "
-        f"(last edited {site_day(record.updated_at)}).{release_sentence(release)}"
+def of_record(record, label, key, url, release=None):
+    """A record's citation in its three formats, its author the one who states it."""
+    who, publication = attribution(record), record.publication
+    title = record_title(record, label)
+    found = f"{where(record)}. {as_of_sentence(record.as_of)}"
+    text = f"{who.author_with_role}. {title} {found}{on_this_site(url, record.updated_at, release)}"
+    bibtex = bibtex_entry(
+        key,
+        [
+            ("author", "{" + bibtex_escape(who.author_with_role) + "}"),
+            ("title", bibtex_escape(title.removesuffix("."))),
+            *known_by(publication),
+            ("note", bibtex_escape(f"{found}{settings.SITE_NAME}")),
+            *link_fields(url, record.updated_at, release),
+        ],
     )
+    item = {
+        "id": key,
+        "type": "dataset",
+        "title": title.removesuffix("."),
+        "author": [{"literal": who.author_with_role}],
+        "container-title": who.work,
+        "publisher": settings.SITE_NAME,
+        "issued": date_parts(publication.release_date),
+        "URL": release.record_url if release else url,
+        "note": f"{found}{on_this_site(url, record.updated_at, release)}",
+    }
+    if release:
+        item["version"] = release.version
+    return Citation(text, bibtex, json.dumps([item], ensure_ascii=False, indent=2))
 
 
-def record_bibtex(record, key, title, url, release=None):
-    """One record as a BibTeX @misc entry; every text field escaped."""
-    who = attribution(record)
-    note = f"{where(who, record.publication)}. {as_of_text(record.as_of)}{settings.SITE_NAME}"
-    fields = [
-        ("author", "{" + bibtex_escape(who.author_with_role) + "}"),
-        ("title", bibtex_escape(title)),
-        *known_by(record.publication),
-        ("note", bibtex_escape(note)),
-        ("url", url),
-        ("urldate", site_day(record.updated_at)),
-        *release_fields(release),
-    ]
-    return bibtex_entry(key, fields)
+def of_publication(publication, url, edited, release=None):
+    """The publication: the white paper as the source describes it, as the article reports
+    it, kept on this site (last edited ``edited``); plain text and BibTeX."""
+    who = attribution(publication)
+    found = f"{capfirst(who.via)} {article(publication)}."
+    site = on_this_site(url, edited, release)
+    text = f"{who.author}. {capfirst(white_paper_of(publication))}. {found} {site}"
+    bibtex = bibtex_entry(
+        bibtex_key(publication),
+        [
+            ("author", "{" + bibtex_escape(who.author) + "}"),
+            ("title", bibtex_escape(capfirst(white_paper_of(publication)))),
+            ("institution", bibtex_escape(publication.publisher_abbreviation)),
+            *known_by(publication),
+            ("note", bibtex_escape(f"{found} {settings.SITE_NAME}")),
+            *link_fields(url, edited, release),
+        ],
+        kind="techreport",
+    )
+    return Citation(text, bibtex, "")
 
 
 def date_parts(value):
     return {"date-parts": [[value.year, value.month, value.day]]}
 
 
-def record_csl_json(record, key, title, url, release=None):
-    """One record as CSL-JSON (a list of one item), for Zotero, Pandoc and other
-    reference managers."""
-    who = attribution(record)
-    publication = record.publication
-    item = {
-        "id": key,
-        "type": "dataset",
-        "title": title,
-        "author": [{"literal": who.author_with_role}],
-        "container-title": who.work,
-        "publisher": settings.SITE_NAME,
-        "issued": date_parts(publication.release_date),
-        "URL": url,
-        "note": (
-            f"{where(who, publication)}. {as_of_text(record.as_of)}"
-            f"Last edited {site_day(record.updated_at)}."
-        ),
+def credit(record, release=None):
+    """The one line a news story prints under a figure (or the publication), in the page's
+    language: "Source: <who>, via a news report; figures as of <date> (<this site>, release
+    <version>)"."""
+    publication = getattr(record, "publication", record)
+    stated_by = getattr(record, "stated_by", StatedBy.WHITE_PAPER)
+    as_of = getattr(record, "as_of", None)
+    sources = {
+        StatedBy.WHITE_PAPER: gettext("%(white_paper)s, via a news report"),
+        StatedBy.QUOTED_PERSON: gettext("%(person)s, via a news report"),
+        StatedBy.WEB_PAGE: gettext("the web page of a news report"),
     }
+    source = sources.get(stated_by, gettext("a news report")) % {
+        "white_paper": publication.text_in("title").text,
+        "person": publication.quoted_person,
+    }
+    line = gettext("Source: %(source)s") % {"source": source}
+    if as_of:
+        line += gettext("; figures as of %(date)s") % {"date": as_of_text(as_of)}
+    site = gettext(settings.SITE_NAME)
     if release:
-        item["version"] = release.version
-        item["note"] += f" Release {release.version}: {release.url}."
-    return json.dumps([item], ensure_ascii=False, indent=2)
+        site = gettext("%(site)s, release %(version)s") % {"site": site, "version": release.version}
+    return gettext("%(line)s (%(site)s)") % {"line": line, "site": site}

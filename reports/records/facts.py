@@ -52,6 +52,11 @@ def field_fact(record, field):
     return Fact(verbose_name(model, field), html)
 
 
+def address_fact(record, field):
+    """The record's stable name in its page's address (its key or slug), in plain words."""
+    return Fact(gettext("Name in the page’s address"), english_html(getattr(record, field)))
+
+
 def field_facts(record, field):
     """The facts of a field and of each of its translations."""
     return [field_fact(record, name) for name in with_twins([field], type(record))]
@@ -70,18 +75,17 @@ def notes(record):
 
 
 def stated_by_fact(record):
-    """Whose statement the record is; the person's name and role when the report quotes
-    someone."""
+    """Whose statement the record is ("Source: white paper, via a news report"); the
+    person's name and role where the news report gives their view."""
     publication = record.publication
     if not record.stated_by:
         html = format_html('<span class="hint">{}</span>', gettext("not recorded"))
+    elif record.stated_by == StatedBy.QUOTED_PERSON and publication.quoted_person:
+        html = format_html(
+            gettext("{person}, {role}, via a news report"),
+            person=english_html(publication.quoted_person),
+            role=field_html(publication, "quoted_person_role"),
+        )
     else:
         html = conditional_escape(record.get_stated_by_display())
-    if record.stated_by == StatedBy.QUOTED_PERSON and publication.quoted_person:
-        html = format_html(
-            "{}: {}, {}",
-            html,
-            english_html(publication.quoted_person),
-            field_html(publication, "quoted_person_role"),
-        )
-    return Fact(verbose_name(type(record), "stated_by"), html)
+    return Fact(gettext("Source"), html)

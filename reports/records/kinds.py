@@ -29,8 +29,8 @@ from reports.records.bilingual import (
 )
 from reports.records.facts import (
     Fact,
+    address_fact,
     english_html,
-    field_fact,
     field_facts,
     link_html,
     notes,
@@ -43,6 +43,7 @@ from whitepaper.models import (
     Finding,
     IndustrySegment,
     RegionalPresence,
+    StatedBy,
     Statistic,
     Tendency,
     format_number,
@@ -194,10 +195,17 @@ class StatisticKind(RecordKind):
         reading of the source's words (which its sentence gives)."""
         return [
             *field_facts(record, "label"),
-            Fact(verbose_name(Statistic, "qualifier"), record.get_qualifier_display()),
-            Fact(verbose_name(Statistic, "unit"), record.get_unit_display()),
+            Fact(
+                gettext("Stored as"),
+                gettext("%(qualifier)s %(value)s, in %(unit)s")
+                % {
+                    "qualifier": record.get_qualifier_display(),
+                    "value": format_number(record.value),
+                    "unit": record.get_unit_display(),
+                },
+            ),
             Fact(verbose_name(Statistic, "category"), record.get_category_display()),
-            field_fact(record, "key"),
+            address_fact(record, "key"),
             *notes(record),
         ]
 
@@ -302,8 +310,8 @@ class IndustrySegmentKind(RecordKind):
         facts = [
             *field_facts(record, "name"),
             *translation_facts(record, "stage_as_stated"),
-            Fact(verbose_name(IndustrySegment, "stage"), english_html(record.stage)),
-            field_fact(record, "slug"),
+            Fact(gettext("Stage code"), english_html(record.stage)),
+            address_fact(record, "slug"),
         ]
         if record.description:
             facts += field_facts(record, "description")
@@ -362,7 +370,7 @@ class FindingKind(RecordKind):
         return [
             *field_facts(record, "text"),
             Fact(verbose_name(Finding, "kind"), record.get_kind_display()),
-            field_fact(record, "key"),
+            address_fact(record, "key"),
             *notes(record),
         ]
 
@@ -395,3 +403,11 @@ def link(record):
     if kind is None:
         return f"{record.get_absolute_url()}#source", gettext("the publication’s page")
     return record.get_absolute_url(), kind.link_text(record)
+
+
+def apart_from_the_web_page(records):
+    """(the records the white paper or the news report states, the lines of the web page
+    around the report): a link's words are the page's, never shown as a finding."""
+    records = list(records)
+    page_lines = [record for record in records if record.stated_by == StatedBy.WEB_PAGE]
+    return [record for record in records if record not in page_lines], page_lines

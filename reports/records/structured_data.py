@@ -13,18 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from reports.records.licence import RECORDS_LICENCE
+from whitepaper.attribution import white_paper_of
 
 # The characters json_script escapes, so the JSON cannot close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def dataset_title(publication):
-    """The data set's title: this site's records of the white paper, as the article reports
-    it (never the white paper's own title, which would name the white paper as the data)."""
-    return (
-        f"Records of the white paper “{publication.title}”, as reported by "
-        f"“{publication.source_title}”"
-    )
+    """The data set's title: this site's records of the white paper (by this site's short
+    title, supplied: the source gives the white paper none), as the article reports it."""
+    return f"Records of [{publication.title}], as reported in “{publication.source_title}”"
 
 
 def this_site(url):
@@ -36,10 +34,10 @@ def dataset_description(publication):
     """What the data set is, in the page's language: this site's records, not the white
     paper (whose summary describes the white paper)."""
     return gettext(
-        "This site’s records of what the article “%(article)s” reports from the white paper "
-        "“%(title)s”: each figure, region, industry segment, development tendency and finding "
-        "with the sentence it comes from and who states it."
-    ) % {"article": publication.source_title, "title": publication.title}
+        "This site’s records of what the article “%(article)s” reports from %(white_paper)s: "
+        "each figure, region, industry segment, development tendency and finding with the "
+        "sentence it comes from and who states it."
+    ) % {"article": publication.source_title, "white_paper": white_paper_of(publication)}
 
 
 def based_on(publication):
@@ -52,7 +50,10 @@ def based_on(publication):
         article["publisher"] = {"@type": "Organization", "name": publication.source_site}
     return {
         "@type": "Report",
-        "name": publication.title,
+        # The source gives the white paper no title: this site's, supplied, and the source's
+        # description of it.
+        "name": f"[{publication.title}]",
+        "description": publication.described_as,
         "datePublished": publication.release_date.isoformat(),
         "author": {
             "@type": "Organization",

@@ -19,6 +19,7 @@ from reports.downloads import exports, package
 from reports.records.licence import RECORDS_LICENCE
 from reports.records.structured_data import dataset_title
 from reports.tables import catalogue
+from whitepaper.attribution import white_paper_of
 from whitepaper.models import Publication
 from whitepaper.public import typed
 
@@ -120,11 +121,14 @@ def citation_cff(publication, version, created_at):
         lines += [
             "references:",
             "  - type: report",
-            f"    title: {json.dumps(publication.title, ensure_ascii=False)}",
+            f"    title: {json.dumps(f'[{publication.title}]', ensure_ascii=False)}",
             "    authors:",
             f"      - name: {json.dumps(publication.publisher, ensure_ascii=False)}",
             "    notes: "
-            + json.dumps(f"As reported by “{publication.source_title}”", ensure_ascii=False),
+            + json.dumps(
+                f"{white_paper_of(publication)}, as reported in “{publication.source_title}”",
+                ensure_ascii=False,
+            ),
         ]
     return "\n".join(lines) + "\n"
 

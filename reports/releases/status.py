@@ -1,13 +1,21 @@
 """Where the live data stands against the releases: which release a page, a record or a
-citation matches, or that there are changes not released yet."""
+citation matches, whether a record changed after the release it is cited at, and a record
+as a release holds it."""
 
 from dataclasses import dataclass
 
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from reports.caching.keys import data_version
-from reports.records.citation import ReleaseCited
+from reports.records.citation import ReleaseCited, site_day
 from reports.releases import changes, snapshot
-from whitepaper.models import Release
-from whitepaper.public import flat, values_of
+from whitepaper.lookups import value_at
+from whitepaper.models import Publication, Release, ReleasedRecord
+from whitepaper.public import flat, restore, values_of
+
+NOT_IN_RELEASE = _("This release holds no record at this address.")
 
 
 @dataclass
@@ -25,10 +33,34 @@ def live_status(request):
     )
 
 
-def cited(request, release):
+def release_record_url(release, record):
+    """The record's page as the release holds it."""
+    return reverse(
+        f"reports:release_{record.KIND}",
+        kwargs={
+            "version": release.version,
+            "slug": record.publication.slug,
+            "key": value_at(record, record.URL_KEY),
+        },
+    )
+
+
+def cited(request, release, record=None):
+    """The release a citation names, with the record as of it where there is one."""
     if release is None:
         return None
-    return ReleaseCited(release.version, request.build_absolute_uri(release.get_absolute_url()))
+    record_url = release_record_url(release, record) if record is not None else ""
+    return ReleaseCited(
+        release.version,
+        request.build_absolute_uri(release.get_absolute_url()),
+        site_day(release.created_at),
+        request.build_absolute_uri(record_url) if record_url else "",
+    )
+
+
+def is_as_released(record, row):
+    """Whether the live record is what the row holds (its public values' digest)."""
+    return snapshot.digest(flat(record, values_of(type(record)))) == row.digest
 
 
 @dataclass
@@ -46,5 +78,54 @@ def record_releases(record):
     if last is None or last.new is None:
         return RecordReleases(history, None, True)
     newest = Release.objects.latest_release()
-    fields = flat(record, values_of(type(record)))
-    return RecordReleases(history, newest, snapshot.digest(fields) != last.digest)
+    return RecordReleases(history, newest, not is_as_released(record, last))
+
+
+@dataclass
+class RecordAsOf:
+    """A record as a release holds it, read from what the release stored (never from the
+    live record), and what became of it after."""
+
+    release: Release
+    record: object  # an unsaved record holding the release's values
+    row: ReleasedRecord  # the row the values come from
+    later: ReleasedRecord | None  # the first later release that changed or removed it
+    unreleased: bool  # changed (or withdrawn) since, in no release yet
+    live_url: str  # its live page, "" when it is no longer public
+
+    @property
+    def later_url(self):
+        """The record as the later release that changed it holds it ("" if none did, or it
+        removed the record)."""
+        later = self.later
+        if later is None or later.new is None:
+            return ""
+        return reverse(
+            f"reports:release_{type(self.record).KIND}",
+            kwargs={
+                "version": later.release.version,
+                "slug": later.publication_slug,
+                "key": later.url_key,
+            },
+        )
+
+
+def record_as_of(kind, release, slug, key):
+    """The record of this kind at this address as the release holds it; Http404 if the
+    release holds none there."""
+    row = ReleasedRecord.objects.as_of(release, kind.model, slug, key)
+    if row is None:
+        raise Http404(NOT_IN_RELEASE)
+    publication_row = ReleasedRecord.objects.as_of(release, Publication, slug, slug)
+    publication = restore(Publication, publication_row.new)
+    record = restore(kind.model, row.new, publication=publication)
+    later = ReleasedRecord.objects.after(row)
+    live = (
+        kind.model.objects.published()
+        .select_related(*kind.model.RECORD_PAGE_RELATED)
+        .filter(pk=row.object_id)
+        .first()
+    )
+    unreleased = later is None and (live is None or not is_as_released(live, row))
+    live_url = live.get_absolute_url() if live is not None else ""
+    return RecordAsOf(release, record, row, later, unreleased, live_url)

@@ -1,5 +1,7 @@
 """Filters for the public tables (django-filter). Invalid values give a message, never a 500."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -24,6 +26,23 @@ SEARCH_MAX_LENGTH = 200
 PUBLICATION_CHOICES = 50
 
 
+class MenuOfMany(forms.Select):
+    """A menu that is not shown (its value is still sent) when it offers one choice beside
+    "all": a publication menu while the site holds one publication. Decided when the form is
+    drawn, so that reading a filter's value costs no query."""
+
+    @cached_property
+    def is_hidden(self):
+        # Read once (iterated: a list() would count them first), and drawn from that list.
+        self.choices = [*iter(self.choices)]
+        return len(self.choices) <= 2
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.is_hidden:
+            return forms.HiddenInput().render(name, value, attrs, renderer)
+        return super().render(name, value, attrs, renderer)
+
+
 class RecordFilter(django_filters.FilterSet):
     """A text box over the given fields (and their translations), and the publication."""
 
@@ -40,6 +59,7 @@ class RecordFilter(django_filters.FilterSet):
         queryset=Publication.objects.published(),
         to_field_name="slug",
         empty_label=_("All publications"),
+        widget=MenuOfMany,
     )
 
     def __init__(self, data=None, *args, **kwargs):

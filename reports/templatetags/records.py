@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from reports.records.bilingual import field_html, labelled_field_html, stated_text_html
+from reports.records.dates import as_of_text
 from whitepaper.public import typed
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
@@ -69,3 +70,10 @@ def machine_time(moment):
     attribute, to the second (HTML allows at most three digits of a fraction), as the
     downloads write it."""
     return typed(moment)
+
+
+@register.simple_tag
+def as_of(day):
+    """{% as_of record.as_of %}: the date a record describes as the site says it ("end of
+    March 2018"), in the page's language (reports.records.dates)."""
+    return as_of_text(day)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.caching.freshness import conditional_on_data, fresh_page
 from reports.downloads import package
 from reports.downloads.kept import keep_if_small, kept_download
-from reports.records import charts, citation, structured_data
+from reports.records import charts, citation, kinds, structured_data
 from reports.releases import status
 from reports.tables import catalogue
 from whitepaper.models import Category, Publication, html_lang
@@ -35,12 +35,14 @@ def overview_charts(publication):
                 "startups",
                 _("Blockchain startups by business type"),
                 _("Number of blockchain startups in each business type the white paper counts."),
+                _("Number of startups"),
                 startups,
             ),
             charts.bar_chart(
                 "regional-concentration",
                 _("Regional concentration of blockchain companies"),
                 _("Share of blockchain companies located in the leading regions, together."),
+                _("Share of all blockchain companies"),
                 shares.values(),
                 label=lambda s: separator.join(regions_of[s.pk]),
             ),
@@ -65,6 +67,10 @@ def overview(request):
     publication = Publication.objects.for_overview()
     context = {"publication": publication}
     if publication:
+        context["findings"], context["page_lines"] = kinds.apart_from_the_web_page(
+            publication.listed_findings
+        )
+        context["release_status"] = status.live_status(request)
         context["charts"] = overview_charts(publication)
         context["tables"] = table_links(request)
         context["package_url"] = request.build_absolute_uri(package.package_url())
@@ -83,10 +89,13 @@ def publication_detail(request, slug):
     # Cited as of the newest release when the live data is that release.
     live = status.live_status(request)
     release = status.cited(request, live.release) if live.matches else None
+    findings, page_lines = kinds.apart_from_the_web_page(publication.listed_findings)
     context = {
         "publication": publication,
-        "citation_text": citation.plain_text(publication, url, release),
-        "citation_bibtex": citation.bibtex(publication, url, release),
+        "findings": findings,
+        "page_lines": page_lines,
+        "citation": citation.of_publication(publication, url, publication.last_edited, release),
+        "credit": citation.credit(publication, release),
     }
     return render(request, "reports/publication_detail.html", context)
 
@@ -118,3 +127,15 @@ def about(request):
         "time_zone": settings.TIME_ZONE,
     }
     return render(request, "reports/about.html", context)
+
+
+@fresh_page
+def for_programs(request):
+    """The downloads, the dataset zip, the releases, the feeds and the API, in a few lines
+    each, with the terms of the files (key, qualifier, per_page, bom) explained."""
+    context = {
+        "tables": table_links(request),
+        "max_per_page": settings.TABLE_MAX_PER_PAGE,
+        "time_zone": settings.TIME_ZONE,
+    }
+    return render(request, "reports/programs.html", context)

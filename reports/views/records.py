@@ -18,50 +18,54 @@ from whitepaper.public import dates
 from whitepaper.translation import TRANSLATIONS
 
 
-def citations(request, kind, record, release=None):
+def citations(request, kind, record, release=None, live_url=None):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
-    of the source, on pages of either language), its author the one who states it, naming
-    the release it is cited as of."""
+    of the source, on pages of either language), its author the one who states it; given a
+    release, linking to the record as of it, its live page beside it."""
     with translation.override("en"):
-        url = request.build_absolute_uri(record.get_absolute_url())
-        title = kind.citation_title(record)
-    key = citation.record_bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
-    cited = status.cited(request, release)
-    return {
-        "text": citation.record_plain_text(record, title, url, cited),
-        "bibtex": citation.record_bibtex(record, key, title, url, cited),
-        "csl_json": citation.record_csl_json(record, key, title, url, cited),
-    }
+        url = request.build_absolute_uri(live_url or record.get_absolute_url())
+        label = kind.citation_title(record)
+    key = citation.bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
+    return citation.of_record(record, label, key, url, status.cited(request, release, record))
 
 
-@fresh_page
-def record_page(request, kind, slug, key):
-    """One record: its value, who states it, its dates, its source sentence in context,
-    what is stated and what is the site's own, a citation, its JSON and its changes."""
-    record = kind.find(slug, key)
+def record_context(request, kind, record, release=None, live_url=None):
+    """What a record's page shows of the record, live or as a release holds it: its figure
+    and heading, who states it, the sentence in context, what is stated and what is this
+    site's own, and its citations as of ``release``."""
     publication = record.publication
-    releases = status.record_releases(record)
-    cited_release = None if releases.unreleased else releases.release
-    context = {
+    return {
         "kind": kind,
         "table": catalogue.TABLE_OF_MODEL.get(kind.model),
         "record": record,
         "publication": publication,
         "heading": kind.heading(record),
         "figure": kind.figure(record),
-        "as_of": record.as_of,
         "stated_by": facts.stated_by_fact(record),
         "stated": kind.stated(record),
         "editorial": kind.editorial(record),
         "passages": source_text.passages(
             publication.source_text, record.source_quote, publication.source_page_lines
         ),
-        "citation": citations(request, kind, record, cited_release),
-        "json_url": kind.json_url(record),
-        "changes": record.public_changes,
-        "releases": releases,
-        "cited_release": cited_release,
+        "citation": citations(request, kind, record, release, live_url),
+        "credit": citation.credit(record, release),
+        "cited_release": release,
     }
+
+
+@fresh_page
+def record_page(request, kind, slug, key):
+    """One record: its figure, who states it, its dates, its source sentence in context,
+    what is stated and what is the site's own, a citation, its JSON and its changes."""
+    record = kind.find(slug, key)
+    releases = status.record_releases(record)
+    cited_release = None if releases.unreleased else releases.release
+    context = record_context(request, kind, record, cited_release)
+    context.update(
+        json_url=kind.json_url(record),
+        changes=record.public_changes,
+        releases=releases,
+    )
     return render(request, "reports/record_page.html", context)
 
 

@@ -1,19 +1,22 @@
-"""The releases: the list, one release and its changes, a comparison of two, the newest, and
-each release's zip (served as the unchanging file it is)."""
+"""The releases: the list, one release and its changes, a comparison of two, the newest, a
+record as a release holds it, and each release's zip (served as the unchanging file it is)."""
 
 from functools import wraps
 
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_safe
 
 from reports.caching.freshness import fresh_page
-from reports.releases import changes
+from reports.releases import changes, status
 from reports.releases.publish import storage
+from reports.views.records import record_context
 from whitepaper.models import Release
 from whitepaper.models.release import version_parts
+from whitepaper.public import typed
 
 NO_RELEASE = _("There is no release with this version.")
 #: "<older>...<newer>", as GitHub and GitLab write a comparison.
@@ -108,3 +111,39 @@ def release_download(request, version):
         filename=f"blockchain-white-paper-data-{release.version}.zip",
         content_type="application/zip",
     )
+
+
+@fresh_page
+def record_as_of_release(request, kind, version, slug, key):
+    """A record exactly as a release holds it (read from what the release stored), and one
+    line on what became of it after that release."""
+    held = status.record_as_of(kind, find_release(version), slug, key)
+    context = record_context(request, kind, held.record, held.release, held.live_url)
+    context.update(held=held, json_url=request.path.rstrip("/") + ".json")
+    return render(request, "reports/record_page.html", context)
+
+
+@fresh_page
+def record_as_of_release_json(request, kind, version, slug, key):
+    """The record's values as the release stored them, and what became of it after."""
+    held = status.record_as_of(kind, find_release(version), slug, key)
+    later = held.later
+    data = {
+        "kind": kind.url_name,
+        "release": {
+            "version": held.release.version,
+            "url": request.build_absolute_uri(held.release.get_absolute_url()),
+            "published_at": typed(held.release.created_at),
+        },
+        "url": request.build_absolute_uri(request.path.removesuffix(".json") + "/"),
+        "live_url": request.build_absolute_uri(held.live_url) if held.live_url else None,
+        "publication": held.row.publication_slug,
+        "values": held.row.new,
+        "after": {
+            "changed_in_release": later.release.version if later else None,
+            "change": later.change if later else None,
+            "changed_since_not_released": held.unreleased,
+        },
+        "time_zone": settings.TIME_ZONE,
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})

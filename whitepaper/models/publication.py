@@ -144,7 +144,20 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publication(PublicRecord, TimeStamped):
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        help_text=_("This site's short title (the source may give none)."),
+    )
+    described_as = models.CharField(
+        _("described by the source as"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "How the source describes the publication, verbatim from the source quote: "
+            "citations name it so, with this site's title in square brackets."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     publisher = models.CharField(
         _("publisher"), max_length=300, help_text=_("The issuing body, in full.")
@@ -212,6 +225,7 @@ class Publication(PublicRecord, TimeStamped):
     NATURAL_KEY = ("slug",)
     TRANSLATED_FIELDS = (
         "title",
+        "described_as",
         "publisher",
         "publisher_abbreviation",
         "quoted_person_role",
@@ -222,6 +236,7 @@ class Publication(PublicRecord, TimeStamped):
     PUBLIC_FIELDS = (
         "slug",
         "title",
+        "described_as",
         "publisher",
         "publisher_abbreviation",
         "release_date",
@@ -238,6 +253,7 @@ class Publication(PublicRecord, TimeStamped):
         "source_text",
     )
     KIND = "publication"
+    WORDS_FROM_QUOTE = ("described_as",)
     SEARCH_TITLE = ("title", "publisher_abbreviation")
     SEARCH_BODY = (
         "publisher",

@@ -98,6 +98,38 @@ class Release(Translatable, models.Model):
 
 
 class ReleasedRecordQuerySet(models.QuerySet):
+    def as_of(self, release, model, slug, key):
+        """The row that holds, as the release holds it, the record of this kind that had
+        this publication slug and key in that release (its newest row up to the release), or
+        None: a record the release does not hold (not added yet, removed, or known by
+        another key then). Reads the rows that ever had that key, from their index."""
+        content_type = ContentType.objects.get_for_model(model)
+        held = self.filter(content_type=content_type, release__sequence__lte=release.sequence)
+        named = held.filter(publication_slug=slug, url_key=str(key))
+        for object_id in named.values_list("object_id", flat=True).distinct():
+            row = (
+                held.filter(object_id=object_id)
+                .select_related("release")
+                .order_by("-release__sequence")
+                .first()
+            )
+            if row.new is not None and (row.publication_slug, row.url_key) == (slug, str(key)):
+                return row
+        return None
+
+    def after(self, row):
+        """The first release after the row's that added, changed or removed its record."""
+        return (
+            self.filter(
+                content_type_id=row.content_type_id,
+                object_id=row.object_id,
+                release__sequence__gt=row.release.sequence,
+            )
+            .select_related("release")
+            .order_by("release__sequence")
+            .first()
+        )
+
     def of_record(self, record):
         """The releases that added, changed or removed this record, oldest first."""
         return (
@@ -147,6 +179,10 @@ class ReleasedRecord(Translatable, models.Model):
         verbose_name_plural = _("released records")
         indexes = [
             models.Index(fields=["content_type", "object_id", "release"], name="released_record"),
+            # A record as of a release is found by the publication and key its page had then.
+            models.Index(
+                fields=["content_type", "publication_slug", "url_key"], name="released_record_key"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
