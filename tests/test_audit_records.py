@@ -103,3 +103,24 @@ def test_a_page_line_credited_to_the_white_paper_is_named(whitepaper):
     assert [line.split(": ")[:2] for line in lines] == [
         [f"finding miit-blockchain-white-paper-2018/{finding.key}", "who-states-it"]
     ]
+
+
+def test_a_paraphrase_in_quotation_marks_in_a_citation_fails_the_audit(whitepaper):
+    """A label that quotes words the source does not have puts them, in quotation marks, into
+    every citation of the record: the audit names each format and language."""
+    Statistic.objects.filter(key="blockchain-enterprises").update(
+        label="Enterprises “that live by blockchain alone”"
+    )
+    code, lines = audit()
+    assert code == 1
+    planted = [line for line in lines if "quoted-words" in line]
+    assert len(planted) == 6  # plain text, BibTeX and CSL-JSON, on pages of both languages
+    assert all("blockchain-enterprises" in line for line in planted)
+    assert "“that live by blockchain alone”" in planted[0]
+
+
+def test_words_of_the_source_in_quotation_marks_pass_the_audit(whitepaper):
+    Statistic.objects.filter(key="blockchain-enterprises").update(
+        label="Enterprises that “take blockchain as their main business”"
+    )
+    assert audit() == (0, ["Every record agrees with its source."])

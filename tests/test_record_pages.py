@@ -290,7 +290,12 @@ class TestJson:
             "name_zh": "北京",
             "kind": "municipality",
         }
-        assert region["combined_share"] == {"key": "top-four-regions-share", "value": 80}
+        # The share as the region's page names it: what a release keeps of it too (issue 28).
+        share = region["combined_share"]
+        assert (share["key"], share["value"]) == ("top-four-regions-share", 80)
+        assert (share["qualifier"], share["unit"]) == ("more_than", "percent")
+        assert share["label"].startswith("Share of blockchain companies")
+        assert share["label_zh"].startswith("位于北京")
         assert region["rank"] is None
         tendency = json.loads(client.get(f"{BASE}/tendencies/2.json").content)
         assert tendency["number"] == 2

@@ -204,8 +204,9 @@ def untyped(value, field):
 def restore(model, values, **related):
     """An unsaved record of the model holding these public values (as ``flat`` gave them: a
     release's stored record), a related record built from the values that name it; for a
-    relation given in ``related`` (its publication), that record. Never saved: it is what the
-    values say, not the live record."""
+    relation given in ``related`` (its publication, which a related record of the same
+    publication shares), that record. Never saved: it is what the values say, not the live
+    record."""
     record = model(**related)
     for field in fields_of(model):
         if field.is_relation:
@@ -213,8 +214,13 @@ def restore(model, values, **related):
             named = {
                 value.name.removeprefix(prefix): values.get(value.name) for value in field.values
             }
-            if any(item is not None for item in named.values()):
-                setattr(record, field.name, restore(field.field.related_model, named))
+            # Only where the values hold every value that names it (a translation aside): a
+            # release made before a value named the related record lacks it.
+            held = all(value.name in values for value in field.values if not value.is_translation)
+            if held and any(item is not None for item in named.values()):
+                target = field.field.related_model
+                shared = {name: item for name, item in related.items() if hasattr(target, name)}
+                setattr(record, field.name, restore(target, named, **shared))
             continue
         for value in field.values:
             if value.name in values:

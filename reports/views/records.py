@@ -18,15 +18,15 @@ from whitepaper.public import dates
 from whitepaper.translation import TRANSLATIONS
 
 
-def citations(request, kind, record, release=None, live_url=None):
+def citations(request, kind, record, cited=None, live_url=None):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
-    of the source, on pages of either language), its author the one who states it; given a
-    release, linking to the record as of it, its live page beside it."""
+    of the source, on pages of either language), its author the one who states it; given the
+    release it is cited as of, linking to the record as of it, its live page beside it."""
     with translation.override("en"):
         url = request.build_absolute_uri(live_url or record.get_absolute_url())
         label = kind.citation_title(record)
     key = citation.bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")
-    return citation.of_record(record, label, key, url, status.cited(request, release, record))
+    return citation.of_record(record, label, key, url, cited)
 
 
 def record_context(request, kind, record, release=None, live_url=None):
@@ -34,6 +34,7 @@ def record_context(request, kind, record, release=None, live_url=None):
     and heading, who states it, the sentence in context, what is stated and what is this
     site's own, and its citations as of ``release``."""
     publication = record.publication
+    cited = status.cited(request, release, record)
     return {
         "kind": kind,
         "table": catalogue.TABLE_OF_MODEL.get(kind.model),
@@ -47,9 +48,9 @@ def record_context(request, kind, record, release=None, live_url=None):
         "passages": source_text.passages(
             publication.source_text, record.source_quote, publication.source_page_lines
         ),
-        "citation": citations(request, kind, record, release, live_url),
-        "credit": citation.credit(record, release),
-        "cited_release": release,
+        "citation": citations(request, kind, record, cited, live_url),
+        "credit": citation.credit(record, cited),
+        "cited_release": cited,
     }
 
 

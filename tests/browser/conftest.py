@@ -29,6 +29,8 @@ ENGLISH_PATHS = [
     "/tendencies/",
     "/publications/miit-blockchain-white-paper-2018/",
     "/about/",
+    "/for-programs/",
+    "/releases/",
     "/search/?q=blockchain",
     "/no/such/page/",
 ]
@@ -51,6 +53,8 @@ PROVENANCE_PATHS = [
     f"/zh-hans{PUBLICATION}/source/",
     "/changes/",
     "/zh-hans/changes/",
+    f"/releases/1.0.0{PUBLICATION}/statistics/blockchain-enterprises/",
+    f"/zh-hans/releases/1.0.0{PUBLICATION}/regions/CN-BJ/",
 ]
 PUBLIC_PATHS += PROVENANCE_PATHS
 #: Two changes to a published figure, one of them minor, so that the corrections log and

@@ -26,6 +26,8 @@ def test_the_api_docs_have_no_accessibility_violations(axe_page, site):
 
 def test_the_site_leads_to_the_api_docs(page, site):
     page.goto(site + "/")
-    page.get_by_role("link", name="For programs").click()
+    page.get_by_role("link", name="For programs", exact=True).click()
+    assert page.url == site + "/for-programs/"
+    page.get_by_role("link", name="the interactive documentation").click()
     page.locator(".opblock").first.wait_for()
     assert page.url == site + DOCS

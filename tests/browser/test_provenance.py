@@ -23,8 +23,12 @@ def test_phone_reader_never_scrolls_sideways(browser, site, path, screenshots):
 
 def test_reader_goes_from_a_figure_to_its_sentence_in_the_source(page, site):
     page.goto(site + f"{PUBLICATION}/statistics/real-economy-startups/")
-    assert page.locator("h1").inner_text() == "Blockchain startups targeting the real economy"
-    page.get_by_role("link", name=re.compile(r"^Paragraph \d+ in the whole source text")).click()
+    # The figure first, then what it counts.
+    assert page.locator("h1 .figure").inner_text() == "109 startups"
+    assert page.locator("h1 .heading-text").inner_text() == (
+        "Blockchain startups targeting the real economy"
+    )
+    page.get_by_role("link", name=re.compile(r"^Paragraph \d+ of the whole report")).click()
     page.wait_for_url(re.compile(r"/source/#p-\d+$"))
     target = page.locator(":target")
     sentence = "109 blockchain starups target the real economy"

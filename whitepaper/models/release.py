@@ -106,7 +106,7 @@ class ReleasedRecordQuerySet(models.QuerySet):
         content_type = ContentType.objects.get_for_model(model)
         held = self.filter(content_type=content_type, release__sequence__lte=release.sequence)
         named = held.filter(publication_slug=slug, url_key=str(key))
-        for object_id in named.values_list("object_id", flat=True).distinct():
+        for object_id in named.order_by().values_list("object_id", flat=True).distinct():
             row = (
                 held.filter(object_id=object_id)
                 .select_related("release")

@@ -119,8 +119,8 @@ class Statistic(PublicationRecord):
         "stated_by",
         "note",
     )
-    #: A region's page names the share it contributes to by its key and value.
-    REFERENCE_FIELDS = ("key", "value")
+    #: A region's page names the share it contributes to: its key, label and figure.
+    REFERENCE_FIELDS = ("key", "label", "value", "unit", "qualifier")
     SEARCH_TITLE = ("label",)
     SEARCH_BODY = ("note", "source_quote", "value")
     SEARCH_NUMBER = 7
