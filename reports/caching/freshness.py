@@ -13,6 +13,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.views.decorators.http import condition, require_safe
 
 from reports.caching.keys import versioned_key
@@ -34,7 +35,13 @@ def page_cache_key(request):
 #: tables' filters; the API's limit and search options). A page asked for with any other
 #: parameter (?utm_source=…, ?x=<random>) is rendered but not cached, so that made-up
 #: addresses cannot push real pages out of it.
-PAGE_PARAMETERS = {"page", "per_page", "sort", "after", "before", "q", "limit", "kind", "language"}
+PAGE_PARAMETERS = {
+    *("page", "per_page", "sort", "after", "before", "q", "limit", "kind", "language", "bom"),
+}
+
+
+#: What a kept download keeps of its headers (the ETag is added to every answer).
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 def cacheable(request):
@@ -48,6 +55,8 @@ def cached_by_data_version(view):
     A page missing from the cache is rendered by whichever request asks for it, without
     waiting for another request rendering the same page: with no lock, a slow render never
     holds up others (rendering costs milliseconds; two requests may both render a page once).
+    A streamed answer (a download) is kept as it is sent, if it comes to no more than
+    SMALL_DOWNLOAD_BYTES: later requests get the same bytes from the cache.
     """
 
     @wraps(view)
@@ -63,13 +72,35 @@ def cached_by_data_version(view):
         if response is not None:
             return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            if hasattr(response, "render"):
-                response.render()
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        if response.status_code != 200 or response.cookies:
+            return response
+        if response.streaming:
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            response.streaming_content = kept_as_sent(response.streaming_content, key, headers)
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
+
+
+def kept_as_sent(pieces, key, headers):
+    """A streamed answer's pieces, passed on as they are sent; once all are sent, kept under
+    key as an ordinary answer with the same bytes and headers if they come to no more than
+    SMALL_DOWNLOAD_BYTES (a bigger one is streamed every time)."""
+    kept, size = [], 0
+    for piece in pieces:
+        if kept is not None:
+            size += len(piece)
+            if size <= settings.SMALL_DOWNLOAD_BYTES:
+                kept.append(piece)
+            else:
+                kept = None  # too big to keep: streamed every time
+        yield piece
+    if kept is not None:
+        cache.set(key, HttpResponse(b"".join(kept), headers=headers), settings.PAGE_CACHE_SECONDS)
 
 
 def conditional_on_data(view):

@@ -1,6 +1,6 @@
 """Every key of the public side's caches, built one way.
 
-A key names what it keeps (``page``, ``download``, ``table``, ``filter-form``), then always
+A key names what it keeps (``page``, ``table``, ``filter-form``), then always
 the data version, the site's release and the language of the request, then whatever else
 the caller names (a path, filters, a sort). So an edit, a deploy or the other language never
 reads what was kept for another; nothing else builds a key.

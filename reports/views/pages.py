@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reports.caching.freshness import conditional_on_data, fresh_page
+from reports.caching.freshness import fresh_page
 from reports.downloads import package
-from reports.downloads.kept import keep_if_small, kept_download
 from reports.records import charts, citation, kinds, structured_data
 from reports.releases import status
 from reports.tables import catalogue
@@ -100,13 +99,10 @@ def publication_detail(request, slug):
     return render(request, "reports/publication_detail.html", context)
 
 
-@conditional_on_data
+@fresh_page
 def dataset_package(request):
     """Every table in one zip, described by a Frictionless datapackage.json; kept like a
-    small download when it is one (reports.downloads.kept)."""
-    kept = kept_download(request)
-    if kept is not None:
-        return kept
+    page when it is small (reports.caching.freshness)."""
     site_url = request.build_absolute_uri(reverse("reports:overview"))
     archive, _publication = package.write_package(catalogue.TABLES, site_url)
     language = "" if is_source_language() else f"_{html_lang()}"
@@ -116,7 +112,7 @@ def dataset_package(request):
         filename=f"blockchain-white-paper-data{language}.zip",
         content_type="application/zip",
     )
-    return keep_if_small(request, response)
+    return response
 
 
 @fresh_page

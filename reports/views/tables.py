@@ -10,10 +10,9 @@ from django.views import View
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from reports.caching.freshness import conditional_on_data, fresh_page
+from reports.caching.freshness import fresh_page
 from reports.caching.keys import versioned_key
 from reports.downloads import exports
-from reports.downloads.kept import keep_if_small, kept_download
 from reports.releases import status
 from reports.tables import html, layout
 from reports.tables.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
@@ -151,11 +150,11 @@ class TableView(SingleTableMixin, FilterView):
         return context
 
 
-@method_decorator(conditional_on_data, name="dispatch")
+@method_decorator(fresh_page, name="dispatch")
 class DownloadView(View):
     """The rows of a table view (same filters, same sort, all pages) as CSV or JSON.
 
-    Streamed from the database; a small one is kept like a page (reports.downloads.kept).
+    Streamed from the database; a small one is kept like a page (reports.caching.freshness).
     """
 
     table = None
@@ -165,9 +164,6 @@ class DownloadView(View):
         bom = request.GET.get("bom", "1")
         if bom not in ("0", "1"):
             return HttpResponseBadRequest("bom must be 0 (plain RFC 4180) or 1 (for Excel).")
-        kept = kept_download(request)
-        if kept is not None:
-            return kept
         filterset = self.table.filterset_class(
             request.GET or None, queryset=self.table.queryset(), request=request
         )
@@ -200,4 +196,4 @@ class DownloadView(View):
             response = exports.csv_response(
                 queryset, columns, filename, bom=bom == "1", code=language
             )
-        return keep_if_small(request, response)
+        return response
