@@ -89,7 +89,7 @@ class StatisticFilter(RecordFilter):
         label=_("Unit"), choices=Unit.choices, empty_label=_("All units")
     )
     qualifier = django_filters.ChoiceFilter(
-        label=_("Qualifier"), choices=Qualifier.choices, empty_label=_("Any qualifier")
+        label=_("Exact or a bound"), choices=Qualifier.choices, empty_label=_("Any")
     )
 
     class Meta:
