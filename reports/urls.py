@@ -7,7 +7,13 @@ from reports.caching.freshness import fresh_page
 from reports.records.kinds import KINDS
 from reports.tables.catalogue import TABLES
 from reports.views import pages, records, releases, search
-from reports.views.feeds import ChangesFeed, ReleasesFeed
+from reports.views.feeds import (
+    ChangesFeed,
+    PublicationFeed,
+    RecordFeed,
+    ReleasesFeed,
+    TableFeed,
+)
 from reports.views.tables import DownloadView, TableView
 
 app_name = "reports"
@@ -39,6 +45,7 @@ def record_routes(kind):
     return [
         path(f"{base}/", records.record_page, extra, name=name),
         path(f"{base}.json", records.record_json, extra, name=f"{name}_json"),
+        path(f"{base}/feed/", fresh_page(RecordFeed()), extra, name=f"{name}_feed"),
         path(f"{in_release}/", releases.record_as_of_release, extra, name=f"release_{name}"),
         path(
             f"{in_release}.json",
@@ -53,6 +60,12 @@ def table_routes(table):
     """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json."""
     return [
         path(f"{table.slug}/", TableView.as_view(table=table), name=table.slug),
+        path(
+            f"{table.slug}/feed/",
+            fresh_page(TableFeed()),
+            {"table": table},
+            name=f"{table.slug}_feed",
+        ),
         path(f"{table.slug}.csv", DownloadView.as_view(table=table), name=f"{table.slug}_csv"),
         path(
             f"{table.slug}.json",
@@ -68,6 +81,7 @@ urlpatterns = [
     path("for-programs/", pages.for_programs, name="programs"),
     path("publications/<slug:slug>/", pages.publication_detail, name="publication"),
     path("publications/<slug:slug>/source/", records.source_reader, name="source"),
+    path("publications/<slug:slug>/feed/", fresh_page(PublicationFeed()), name="publication_feed"),
     *(route for kind in KINDS for route in record_routes(kind)),
     path("changes/", records.change_log, name="changes"),
     path("changes/feed/", fresh_page(ChangesFeed()), name="changes_feed"),

@@ -159,7 +159,10 @@ def twin_field(original, lang):
     _name, _path, args, kwargs = original.deconstruct()
     kwargs.update(
         blank=True,
-        verbose_name=format_lazy("{} ({})", original.verbose_name, lang.column_label),
+        # "label (Chinese)"; in Chinese with full-width parentheses: "标签（中文）".
+        verbose_name=format_lazy(
+            _("{field} ({language})"), field=original.verbose_name, language=lang.column_label
+        ),
         help_text=TWIN_HELP,
     )
     for option in ("unique", "db_index", "validators", "error_messages", "default"):

@@ -58,10 +58,28 @@ def machine_readable_urls():
                 "a record's public values as a release stored them, and what became of it after",
                 "list_release_changes",
             ),
+            (
+                f"/publications/<slug>/{kind.slug}/<key>/feed/",
+                "a record's corrections and the releases that changed it, as an Atom feed",
+                "get_" + kind.url_name,
+            ),
         ]
     urls += [
         (reverse("reports:search_json"), f"search results; {IN_TRANSLATIONS}", "search"),
         (reverse("reports:changes_feed"), "the corrections log as an Atom feed", "list_changes"),
+        *(
+            (
+                reverse(f"reports:{table.slug}_feed"),
+                f"the corrections and releases of the table {table.page_url()}, as an Atom feed",
+                f"list_{table.slug}",
+            )
+            for table in TABLES
+        ),
+        (
+            "/publications/<slug>/feed/",
+            "a publication's corrections and releases, as an Atom feed",
+            "get_publication",
+        ),
         (
             reverse("reports:releases_feed"),
             "every release of the data as an Atom feed",

@@ -2,9 +2,10 @@
 record's page (whitepaper.models.Correction holds the rows)."""
 
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from reports.records.bilingual import text_html
+from reports.records.bilingual import text_html, translation_label_html
 from whitepaper.models import Correction, Text, html_lang
 from whitepaper.public import typed
 from whitepaper.translation import SOURCE_LANGUAGE, twin_of
@@ -38,7 +39,7 @@ def summary(change):
     if change.kind == Correction.Kind.DELETED:
         return gettext("Deleted from this site.")
     return gettext("%(field)s: %(old)s → %(new)s") % {
-        "field": change.field_label,
+        "field": capfirst(change.field_label),
         "old": value_text(change, change.old_value).text or gettext("(empty)"),
         "new": value_text(change, change.new_value).text or gettext("(empty)"),
     }
@@ -56,3 +57,23 @@ def change_json(correction):
         "note": correction.public_note,
         "is_minor": correction.is_minor,
     }
+
+
+def change_html(change):
+    """What a correction changed, as HTML in the reader's language: "<field>: <old> → <new>"
+    with each value in its own language, a translation labelled as the site's; or a
+    withdrawal or a deletion."""
+    if change.kind != Correction.Kind.CHANGED:
+        return summary(change)
+    translated = (
+        translation_label_html()
+        if change.field is not None and twin_of(change.record_model, change.field_name)
+        else ""
+    )
+    return format_html(
+        "{}: {} → {}{}",
+        capfirst(change.field_label),
+        value_html(change, change.old_value),
+        value_html(change, change.new_value),
+        translated,
+    )

@@ -46,6 +46,9 @@ class TableEntry:
     def download_url(self, fmt):
         return reverse(f"reports:{self.slug}_{fmt}")
 
+    def feed_url(self):
+        return reverse(f"reports:{self.slug}_feed")
+
 
 TABLE_OF_MODEL = {
     entry.model: entry

@@ -12,6 +12,7 @@ from reports.downloads import package
 from reports.records import charts, citation, kinds, structured_data
 from reports.releases import status
 from reports.tables import catalogue
+from reports.views import feeds
 from whitepaper.models import Category, Publication, html_lang
 from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
 from whitepaper.translation import is_source_language
@@ -95,6 +96,7 @@ def publication_detail(request, slug):
         "page_lines": page_lines,
         "citation": citation.of_publication(publication, url, publication.last_edited, release),
         "credit": citation.credit(publication, release),
+        "follow": feeds.follow_publication(publication),
     }
     return render(request, "reports/publication_detail.html", context)
 

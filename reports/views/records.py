@@ -12,6 +12,7 @@ from reports.caching.freshness import fresh_page
 from reports.records import changes, citation, facts, kinds, source_text
 from reports.releases import status
 from reports.tables import catalogue
+from reports.views import feeds
 from whitepaper.attribution import attribution
 from whitepaper.models import Correction, Publication
 from whitepaper.public import dates
@@ -66,6 +67,7 @@ def record_page(request, kind, slug, key):
         json_url=kind.json_url(record),
         changes=record.public_changes,
         releases=releases,
+        follow=feeds.follow_record(kind, record),
     )
     return render(request, "reports/record_page.html", context)
 

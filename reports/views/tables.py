@@ -16,6 +16,7 @@ from reports.downloads import exports
 from reports.releases import status
 from reports.tables import html, layout
 from reports.tables.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
+from reports.views import feeds
 from whitepaper.models import html_lang
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
@@ -145,6 +146,7 @@ class TableView(SingleTableMixin, FilterView):
             table_count=html.count_text(table.paginator, table.page.number),
             table_pages=html.page_links(table, self.request, records),
             release_status=status.live_status(self.request),
+            follow=feeds.follow_table(self.table),
         )
         context["filter_form"] = self.filter_form_html(context)
         return context
