@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext
 from reports.search.display import result
 from whitepaper.models import QUERY_MAX_LENGTH
 from whitepaper.search.engine import KINDS, records_of, search
-from whitepaper.search.text import parse_query
+from whitepaper.search.words import parse_query
 
 RESULTS_PER_PAGE = 20
 
@@ -47,10 +47,9 @@ class SearchRequest:
             self.page = paginator.page(self.page_number)
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404(gettext("There is no such page of results.")) from error
-        phrases = self.query.phrases
-        language = get_language()
+        groups, language = self.query.groups, get_language()
         self.shown = [
-            result(hit, record, phrases, language) for hit, record in records_of(self.page)
+            result(hit, record, groups, language) for hit, record in records_of(self.page)
         ]
         return self.shown
 

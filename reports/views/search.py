@@ -19,7 +19,7 @@ from reports.search.query import SearchRequest, results_data, too_long_message
 from reports.tables import catalogue
 from whitepaper.search.engine import COUNT_CAP
 from whitepaper.search.popular import count_search
-from whitepaper.search.text import MAX_QUERY_WORDS
+from whitepaper.search.words import MAX_QUERY_WORDS
 
 NOINDEX = "noindex"
 
