@@ -309,16 +309,11 @@ def test_a_finding_links_to_its_publication(client, whitepaper):
 
 def test_kinds_with_few_matches_are_read_together(monkeypatch):
     from whitepaper.search import engine
-    from whitepaper.search.documents import kind_range
 
     monkeypatch.setattr(engine, "RANKED_PER_KIND", 3)
     counts = {"publication": 1, "region": 4, "finding": 1, "statistic": 1}
-    # In id order: publications, regions, segments, tendencies, findings, sentences, statistics.
-    assert engine.read_ranges(counts) == [
-        kind_range("publication"),
-        kind_range("region"),
-        (kind_range("finding")[0], kind_range("statistic")[1]),
-    ]
+    # In id order: publications, regions, segments, tendencies, findings, paragraphs, statistics.
+    assert engine.read_runs(counts) == [["publication"], ["region"], ["finding", "statistic"]]
 
 
 def test_a_kind_with_many_matches_does_not_crowd_out_the_others(client, whitepaper, monkeypatch):

@@ -41,6 +41,10 @@ TITLE_WEIGHT = 10.0
 #: Typical lengths (characters of indexed terms) of a title and of a whole document.
 AVERAGE_TITLE = 60
 AVERAGE_DOCUMENT = 250
+#: A query of at most this many groups also finds the documents with all of them but one:
+#: each more group is one more conjunction for the database to walk, and on common words a
+#: walk that finds little reads whole lists (measured in bench/README.md).
+RELAXED_UP_TO = 4
 #: More than any fraction of a score can be, so that the fraction stays below 1.
 MOST = 2 * TITLE_WEIGHT
 
@@ -113,9 +117,14 @@ def expression(syntax, groups, title=False):
     return syntax.in_title(found) if title else found
 
 
+def is_relaxed(groups):
+    """Whether documents with all groups but one are found too (see RELAXED_UP_TO)."""
+    return 1 < len(groups) <= RELAXED_UP_TO
+
+
 def all_but_one(syntax, groups, title=False):
-    """Every group, or every group but one (a query of one group: that group)."""
-    if len(groups) == 1:
+    """Every group, or every group but one (a query that is not relaxed: every group)."""
+    if not is_relaxed(groups):
         return expression(syntax, groups, title)
     sets = [groups[:i] + groups[i + 1 :] for i in range(len(groups))]
     return syntax.OR.join(f"({expression(syntax, others, title)})" for others in sets)
@@ -141,49 +150,59 @@ def matches(syntax, columns, hide):
 
 
 def count_matches(syntax, groups, kinds, hide):
-    """One query: the number of matches of each kind, each counted up to COUNT_CAP + 1."""
-    found = all_but_one(syntax, groups)
+    """One query: the matches of each kind, counted up to COUNT_CAP + 1, and those with every
+    group, counted up to RANKED_PER_KIND (enough to know whether they fill a read)."""
+    found = [(all_but_one(syntax, groups), COUNT_CAP + 1)]
+    if is_relaxed(groups):
+        found.append((expression(syntax, groups), RANKED_PER_KIND))
     part = matches(syntax, None, hide)
     sql = "SELECT " + ", ".join(
-        f"(SELECT count(*) FROM ({part}) AS c{n})" for n in range(len(kinds))
+        f"(SELECT count(*) FROM ({part}) AS c{n})" for n in range(len(kinds) * len(found))
     )
-    parameters = [value for kind in kinds for value in (found, *kind_range(kind), COUNT_CAP + 1)]
+    parameters = [
+        value
+        for expression_and_cap in found
+        for kind in kinds
+        for value in (expression_and_cap[0], *kind_range(kind), expression_and_cap[1])
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
-        return dict(zip(kinds, cursor.fetchone(), strict=True))
+        values = cursor.fetchone()
+    counts = dict(zip(kinds, values[: len(kinds)], strict=True))
+    return counts, dict(zip(kinds, values[-len(kinds) :], strict=True))
 
 
-def read_ranges(counts):
-    """The ranges of ids to read candidates from: each kind with more than RANKED_PER_KIND
-    matches on its own, and runs of kinds next to each other in id order whose matches
-    together fit in one read of RANKED_PER_KIND, together (every read of the index has a
-    cost of its own)."""
-    ranges = []
-    run = []
+def read_runs(counts):
+    """The kinds to read candidates of, in runs read together: each kind with more than
+    RANKED_PER_KIND matches on its own, and kinds next to each other in id order whose
+    matches together fit in one read of RANKED_PER_KIND, together (every read of the index
+    has a cost of its own)."""
+    runs = []
     total = 0
     for kind in KINDS_IN_ID_ORDER:
         count = counts.get(kind, 0)
         if not count:
             continue
-        if run and total + count > RANKED_PER_KIND:
-            ranges.append((kind_range(run[0])[0], kind_range(run[-1])[1]))
-            run, total = [], 0
-        run.append(kind)
+        if not runs or total + count > RANKED_PER_KIND:
+            runs.append([])
+            total = 0
+        runs[-1].append(kind)
         total += count
-    if run:
-        ranges.append((kind_range(run[0])[0], kind_range(run[-1])[1]))
-    return ranges
+    return runs
 
 
-def find_candidates(syntax, groups, ranges, hide):
+def find_candidates(syntax, groups, runs, full_counts, hide):
     """One query: the candidate rows (id, kind, record id, publication id, whole part of the
-    score, weight, title, body length) of every range of ids (see the module's docstring)."""
-    reads = [(expression(syntax, groups, title), 1) for title in (True, False)]
-    if len(groups) > 1:
-        reads += [(only_all_but_one(syntax, groups, title), 0) for title in (True, False)]
+    score, weight, title, body length) of every run of kinds (see the module's docstring).
+    Documents with all groups but one are not read where those with every group fill a
+    read: they would rank below all of them."""
+    every = [(expression(syntax, groups, title), 1) for title in (True, False)]
+    but_one = [(only_all_but_one(syntax, groups, title), 0) for title in (True, False)]
     parts, parameters = [], []
-    for ids in ranges:
-        for found, tier in reads:
+    for run in runs:
+        ids = (kind_range(run[0])[0], kind_range(run[-1])[1])
+        filled = not is_relaxed(groups) or sum(full_counts[kind] for kind in run) >= RANKED_PER_KIND
+        for found, tier in every if filled else every + but_one:
             columns = f"d.id, d.kind, d.record_id, d.publication_id, {tier}, d.weight, d.title, length(d.body)"
             parts.append(f"SELECT * FROM ({matches(syntax, columns, hide)}) AS m{len(parts)}")
             parameters += [found, *ids, RANKED_PER_KIND]
@@ -225,10 +244,10 @@ def search(query, kind=None):
     syntax = SYNTAXES[connection.vendor]
     kinds = [kind] if kind else list(KINDS)
     hide = Publication.objects.filter(is_published=False).exists()
-    results.counts = count_matches(syntax, query.groups, kinds, hide)
-    ranges = read_ranges(results.counts)
-    if ranges:
-        rows = find_candidates(syntax, query.groups, ranges, hide)
+    results.counts, full_counts = count_matches(syntax, query.groups, kinds, hide)
+    runs = read_runs(results.counts)
+    if runs:
+        rows = find_candidates(syntax, query.groups, runs, full_counts, hide)
         results.hits = rank(query.groups, rows)
     return results
 
