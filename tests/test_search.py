@@ -94,10 +94,16 @@ def test_records_with_every_word_come_before_those_with_all_but_one(client, whit
     # Startups, not Beijing.
     assert f"{PUBLICATION}statistics/financial-solution-startups/" in all_but_one
     assert f"{PUBLICATION}tendencies/2/" in all_but_one  # "start up business"
-    # A word no record has leaves the others to find what they find, ranked as less complete.
-    partial = results(client, "Guangdong nosuchword")
-    assert partial and all(r["score"] < 1 for r in partial)
-    assert [r["url"] for r in partial] == [r["url"] for r in results(client, "Guangdong")]
+
+
+
+def test_a_word_no_record_has_is_left_out_and_said_so(client, whitepaper):
+    body = client.get("/search.json", {"q": "Guangdong nosuchword"}).json()
+    assert body["results"] == results(client, "Guangdong")
+    assert body["words_not_found"] == ["nosuchword"]
+    html = html_of(client, "/zh-hans/search/", {"q": "Guangdong okapi ZEBRA"})
+    assert "没有记录含有“okapi”、“ZEBRA”" in html
+    assert results(client, "okapi zebra") == []
 
 
 def test_chinese_pages_show_chinese_titles(client, whitepaper):

@@ -63,9 +63,10 @@ class SearchRequest:
 
 def results_data(request, search_request):
     """The results of a search for programs, as /search.json and the API (reports.api.search)
-    give them: {query, count, count_is_lower_bound, page, pages, results: [{kind, title,
-    value, url, snippet, snippet_site_translation, score}]}. Http404 for a page past the end."""
-    results = []
+    give them: {query, count, count_is_lower_bound, page, pages, words_not_found, results:
+    [{kind, title, value, url, snippet, snippet_site_translation, score}]}. Http404 for a page
+    past the end."""
+    results, missing = [], []
     page = pages = 1
     total = 0
     capped = False
@@ -73,6 +74,7 @@ def results_data(request, search_request):
         shown = search_request.run()
         page, pages = search_request.page.number, search_request.page.paginator.num_pages
         total, capped = search_request.results.total, search_request.results.is_capped
+        missing = search_request.results.missing
         results = [
             {
                 "kind": item.kind,
@@ -91,5 +93,6 @@ def results_data(request, search_request):
         "count_is_lower_bound": capped,
         "page": page,
         "pages": pages,
+        "words_not_found": missing,
         "results": results,
     }

@@ -62,6 +62,7 @@ class Results:
     query: object
     counts: dict = field(default_factory=dict)  # kind -> matches, at most COUNT_CAP + 1
     hits: list = field(default_factory=list)  # ranked, at most RANKED_PER_KIND * 4 per kind
+    missing: list = field(default_factory=list)  # words typed that no document has
 
     @property
     def total(self):
@@ -147,6 +148,22 @@ def matches(syntax, columns, hide):
     where = syntax.FROM if columns or hide else syntax.COUNT_FROM
     hidden = HIDDEN_PUBLICATIONS if hide else ""
     return f"SELECT {columns or '1'} FROM {where} BETWEEN %s AND %s {hidden} LIMIT %s"
+
+
+def hidden_and_present(syntax, groups):
+    """One query: whether a publication is hidden, and whether any document has each group
+    (one that none has is left out: it could only keep the others from matching)."""
+    every_id = (kind_range(KINDS_IN_ID_ORDER[0])[0], kind_range(KINDS_IN_ID_ORDER[-1])[1])
+    present = f"EXISTS ({matches(syntax, None, False)})"
+    sql = (
+        f"SELECT EXISTS (SELECT 1 FROM {Publication._meta.db_table} WHERE NOT is_published), "
+        + ", ".join([present] * len(groups))
+    )
+    parameters = [v for group in groups for v in (expression(syntax, (group,)), *every_id, 1)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        hide, *found = cursor.fetchone()
+    return bool(hide), [bool(value) for value in found]
 
 
 def count_matches(syntax, groups, kinds, hide):
@@ -237,18 +254,22 @@ def rank(groups, rows):
 
 def search(query, kind=None):
     """The ranked hits and the counts of a parsed query (whitepaper.search.words.Query), of
-    one kind or of all. Three queries at most: hidden publications, counts, candidates."""
+    one kind or of all. Three queries at most: hidden publications and the words any
+    document has, counts, candidates."""
     results = Results(query)
     if not query.groups:
         return results
     syntax = SYNTAXES[connection.vendor]
+    hide, present = hidden_and_present(syntax, query.groups)
+    groups = tuple(group for group, found in zip(query.groups, present, strict=True) if found)
+    results.missing = [word for word, found in zip(query.typed, present, strict=True) if not found]
+    if not groups:
+        return results
     kinds = [kind] if kind else list(KINDS)
-    hide = Publication.objects.filter(is_published=False).exists()
-    results.counts, full_counts = count_matches(syntax, query.groups, kinds, hide)
+    results.counts, full_counts = count_matches(syntax, groups, kinds, hide)
     runs = read_runs(results.counts)
     if runs:
-        rows = find_candidates(syntax, query.groups, runs, full_counts, hide)
-        results.hits = rank(query.groups, rows)
+        results.hits = rank(groups, find_candidates(syntax, groups, runs, full_counts, hide))
     return results
 
 

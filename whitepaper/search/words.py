@@ -139,11 +139,12 @@ def normalise_query(text):
 @dataclass(frozen=True)
 class Query:
     """A reader's query: what they typed, and its groups, each a tuple of phrases (tuples of
-    terms), the phrase typed first. The query is only ever data: operators, quotes and
-    wildcards are words or nothing."""
+    terms), the phrase typed first, with the words typed for each group (typed). The query is
+    only ever data: operators, quotes and wildcards are words or nothing."""
 
     text: str
     groups: tuple
+    typed: tuple = ()
     truncated: bool = False
 
     @property
@@ -159,23 +160,27 @@ def parse_query(raw):
     """The Query of what a reader typed: its terms (each once, at most MAX_QUERY_WORDS), the
     longest phrases the vocabulary knows taken together, each with its synonyms."""
     text = clean_query(raw).strip()
-    typed = list(dict.fromkeys(term for term, _, _ in tokens(text, "default")))
+    spans = {}
+    for term, start, end in tokens(text, "default"):
+        spans.setdefault(term, (start, end))
+    terms = list(spans)
     known = synonyms()
     longest = max(map(len, known), default=1)
-    groups = []
+    groups, typed = [], []
     i = 0
-    while i < min(len(typed), MAX_QUERY_WORDS):
+    while i < min(len(terms), MAX_QUERY_WORDS):
         size = next(
             size
-            for size in range(min(longest, len(typed) - i), 0, -1)
-            if size == 1 or tuple(typed[i : i + size]) in known
+            for size in range(min(longest, len(terms) - i), 0, -1)
+            if size == 1 or tuple(terms[i : i + size]) in known
         )
-        phrase = tuple(typed[i : i + size])
+        phrase = tuple(terms[i : i + size])
         group = (phrase, *(other for other in known.get(phrase, ()) if other != phrase))
         if not any(set(group) == set(other) for other in groups):
             groups.append(group)
+            typed.append(text[spans[phrase[0]][0] : spans[phrase[-1]][1]])
         i += size
-    return Query(text, tuple(groups), truncated=len(typed) > MAX_QUERY_WORDS)
+    return Query(text, tuple(groups), tuple(typed), len(terms) > MAX_QUERY_WORDS)
 
 
 def match_spans(text, groups):
