@@ -96,7 +96,6 @@ def test_records_with_every_word_come_before_those_with_all_but_one(client, whit
     assert f"{PUBLICATION}tendencies/2/" in all_but_one  # "start up business"
 
 
-
 def test_a_word_no_record_has_is_left_out_and_said_so(client, whitepaper):
     body = client.get("/search.json", {"q": "Guangdong nosuchword"}).json()
     assert body["results"] == results(client, "Guangdong")

@@ -24,7 +24,9 @@ def top(client, query, edition="", count=5):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_blockchain_enterprises_in_chinese_find_the_enterprises(client, whitepaper, edition):
     # The label is 以区块链为主营业务的企业: the words are apart, and the query is one string.
-    assert top(client, "区块链企业", edition)[0] == f"{PUBLICATION}statistics/blockchain-enterprises/"
+    assert (
+        top(client, "区块链企业", edition)[0] == f"{PUBLICATION}statistics/blockchain-enterprises/"
+    )
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
