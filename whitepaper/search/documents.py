@@ -94,12 +94,6 @@ class Source:
         return "pk" if self.model is Publication else "publication_id"
 
     @property
-    def related(self):
-        """The relations the title and body read through (a presence's region)."""
-        lookups = (*self.title, *self.body)
-        return tuple(sorted({lookup.rsplit("__", 1)[0] for lookup in lookups if "__" in lookup}))
-
-    @property
     def fields(self):
         return ("pk", self.publication, *self.title, *self.body)
 

@@ -3,15 +3,16 @@ search queries.
 
 The database finds the documents: a query is one full-text expression, the same on both
 (whitepaper.search.words made the terms). A document matches when it has every group of the
-query (a word or a phrase, or any of its synonyms); a query of several groups also finds the
-documents that have all of them but one, ranked below. So that a search costs the same among
-a million records as among forty, it reads, per kind of record, a bounded number of matches:
+query (a word or a phrase, or any of its synonyms); a query of two to RELAXED_UP_TO groups
+also finds the documents that have all of them but one, ranked below. A group that no
+document has is left out (and named on the page). So that a search costs the same among a
+million records as among forty, it reads, per kind of record, a bounded number of matches:
 
 - counts: the matches of each kind, counted up to COUNT_CAP (a larger count is shown as
   "more than");
 - candidates: the first RANKED_PER_KIND documents with every group in the title (label, name
-  or title), the first RANKED_PER_KIND with every group anywhere, and as many with all groups
-  but one, in the title and anywhere;
+  or title), the first RANKED_PER_KIND with every group anywhere, and, where those do not
+  fill a read, as many with all groups but one, in the title and anywhere;
 - ranking, in Python, of those candidates: the score's whole part is 1 for every group, 0 for
   all but one; its fraction grows with the share of the groups in the title (TITLE_WEIGHT),
   the document's weight (a paragraph of the source text counts half) and shortness (BM25's
@@ -119,12 +120,11 @@ def expression(syntax, groups, title=False):
 
 
 def is_relaxed(groups):
-    """Whether documents with all groups but one are found too (see RELAXED_UP_TO)."""
     return 1 < len(groups) <= RELAXED_UP_TO
 
 
 def all_but_one(syntax, groups, title=False):
-    """Every group, or every group but one (a query that is not relaxed: every group)."""
+    """Every group but one, or more (a query that is not relaxed: every group)."""
     if not is_relaxed(groups):
         return expression(syntax, groups, title)
     sets = [groups[:i] + groups[i + 1 :] for i in range(len(groups))]

@@ -39,27 +39,16 @@ STOP_WORDS = (
     "其 把 被 对 于"
 )
 STOP_WORDS = frozenset(STOP_WORDS.split())
-#: At most this many words of a query are searched (the page says so): a query that is not
-#: wholly in one record is searched for every set of all its words but one.
+#: At most this many words of a query are searched (the page says so): each is one more list
+#: for the database to walk.
 MAX_QUERY_WORDS = 10
-
-
-class _Accents(dict):
-    """A str.translate table that drops combining marks, filled as characters are met."""
-
-    def __missing__(self, codepoint):
-        value = None if unicodedata.combining(chr(codepoint)) else codepoint
-        self[codepoint] = value
-        return value
-
-
-ACCENTS = _Accents()
 
 
 def normalise(text):
     """Compatibility forms folded, accents dropped, lower case: "Ｃafé" -> "cafe"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).translate(ACCENTS)
+        marked = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in marked if not unicodedata.combining(char))
         text = unicodedata.normalize("NFKC", text)
     return text.lower()
 
