@@ -172,14 +172,18 @@ def parse_query(raw):
     return Query(text, tuple(groups), tuple(typed), len(terms) > MAX_QUERY_WORDS)
 
 
+@lru_cache(maxsize=4096)
+def shown_tokens(text):
+    """The tokens of a text shown with results, kept: the same few texts come back on page
+    after page (several records quote one sentence)."""
+    return tuple(tokens(text))
+
+
 def match_spans(text, groups):
     """Where the groups' phrases occur in the text, as (start, end) pairs, in order, not
     overlapping."""
     phrases = [phrase for group in groups for phrase in group]
-    lowered = normalise(text)
-    if not any(phrase[0][:3] in lowered for phrase in phrases):
-        return []  # a stem begins as its word does; a Chinese word is itself
-    found = list(tokens(text))
+    found = shown_tokens(text)
     spans = []
     for i, (term, start, _) in enumerate(found):
         for phrase in phrases:
