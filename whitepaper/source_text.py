@@ -3,6 +3,7 @@ gives paragraph n the anchor "p-n" (reports.records.source_text), and a paragrap
 site search opens the reader there (whitepaper.search.documents)."""
 
 import re
+from functools import lru_cache
 
 from whitepaper.fidelity import find_all
 
@@ -35,15 +36,24 @@ def page_line_spans(text, page_lines):
     return spans
 
 
+@lru_cache(maxsize=64)
 def article_paragraphs(text, page_lines=""):
     """(number, text) of each paragraph that is not wholly web page lines (a menu, a button):
     the report's own paragraphs, a link run into one included, numbered as the reader numbers
-    every paragraph."""
-    lines = page_line_spans(text, page_lines)
-    return [
+    every paragraph. Kept per text: search results show paragraphs page after page."""
+    lines = sorted(page_line_spans(text, page_lines))
+    return tuple(
         (number, text[start:end])
         for number, (start, end) in enumerate(paragraph_spans(text), start=1)
-        if not all(
-            text[i].isspace() or any(a <= i < b for a, b in lines) for i in range(start, end)
-        )
-    ]
+        if uncovered(text, start, end, lines).strip()
+    )
+
+
+def uncovered(text, start, end, spans):
+    """The text of [start, end) that none of the spans (in order) covers."""
+    kept = []
+    for span_start, span_end in spans:
+        if span_start > start:
+            kept.append(text[start : min(span_start, end)])
+        start = max(start, span_end)
+    return "".join(kept) + text[start:end]
