@@ -12,10 +12,11 @@
 4. Size after, and the index's own tables (dbstat).
 5. Serves the database with gunicorn and production settings, page cache off (every request
    searched and rendered), and runs wrk (--connections, --duration s, --repeat rounds,
-   median) against a common word in English and in Chinese, and a rare word, each on the
-   page and as JSON. Besides requests per second and latency it gives the CPU time the
-   gunicorn workers spent per request, which other work on the machine does not change
-   as much: the machine's capacity for a target is about its CPUs divided by that.
+   median) against TARGETS: a common word (English and Chinese pages, JSON), two words
+   (English, Chinese), a rare word (page, JSON) and a word no record has. Besides requests
+   per second and latency it gives the CPU time the gunicorn workers spent per request,
+   which other work on the machine does not change as much: the machine's capacity for a
+   target is about its CPUs divided by that.
 """
 
 import argparse
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,6 +44,8 @@ TARGETS = [
     ("common word, page", "/search/?q=blockchain"),
     ("common word, Chinese page", "/zh-hans/search/?q=%E5%8C%BA%E5%9D%97%E9%93%BE"),  # 区块链
     ("common word, JSON", "/search.json?q=blockchain"),
+    ("two words, page", "/search/?q=blockchain+startups"),
+    ("Chinese words, page", "/zh-hans/search/?q=" + quote("区块链企业")),
     ("rare word, page", "/search/?q=Guangdong"),
     ("rare word, JSON", "/search.json?q=Guangdong"),
     ("no match, page", "/search/?q=okapi"),

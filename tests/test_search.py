@@ -28,6 +28,9 @@ def html_of(client, url, params=None):
     return response.content.decode()
 
 
+PUBLICATION = "/publications/miit-blockchain-white-paper-2018/"
+
+
 def test_a_singular_finds_the_plural(client, whitepaper):
     found = urls(client, "startup")
     assert (
@@ -77,20 +80,29 @@ def test_chinese_characters_must_be_next_to_each_other(client, whitepaper):
     assert results(client, "京北") == []
 
 
-def test_every_word_is_required(client, whitepaper):
-    both = urls(client, "区块链 金融")
-    assert (
-        "/publications/miit-blockchain-white-paper-2018/statistics/financial-solution-startups/"
-        in both
-    )
-    assert (
-        "/publications/miit-blockchain-white-paper-2018/tendencies/5/" in both
-    )  # 金融 in the text, 区块链 in it too
-    assert (
-        "/publications/miit-blockchain-white-paper-2018/regions/CN-BJ/" not in both
-    )  # 区块链 is in its figure, not its words
-    assert set(both) <= set(urls(client, "金融"))
-    assert results(client, "区块链 nosuchword") == []
+def test_records_with_every_word_come_before_those_with_all_but_one(client, whitepaper):
+    found = results(client, "Beijing startups")
+    every = [r["url"].removeprefix("http://testserver") for r in found if r["score"] >= 1]
+    all_but_one = [r["url"].removeprefix("http://testserver") for r in found if r["score"] < 1]
+    assert [r["score"] >= 1 for r in found] == [True] * len(every) + [False] * len(all_but_one)
+    # Both words ("starups" in the source), Beijing in the title first.
+    assert every[:2] == [
+        f"{PUBLICATION}regions/CN-BJ/",
+        f"{PUBLICATION}statistics/top-four-regions-share/",
+    ]
+    assert f"{PUBLICATION}source/#p-7" in every
+    # Startups, not Beijing.
+    assert f"{PUBLICATION}statistics/financial-solution-startups/" in all_but_one
+    assert f"{PUBLICATION}tendencies/2/" in all_but_one  # "start up business"
+
+
+def test_a_word_no_record_has_is_left_out_and_said_so(client, whitepaper):
+    body = client.get("/search.json", {"q": "Guangdong nosuchword"}).json()
+    assert body["results"] == results(client, "Guangdong")
+    assert body["words_not_found"] == ["nosuchword"]
+    html = html_of(client, "/zh-hans/search/", {"q": "Guangdong okapi ZEBRA"})
+    assert "没有记录含有“okapi”、“ZEBRA”" in html
+    assert results(client, "okapi zebra") == []
 
 
 def test_chinese_pages_show_chinese_titles(client, whitepaper):
@@ -121,29 +133,31 @@ def test_a_label_match_ranks_above_a_match_in_the_source_only(client, whitepaper
             "/publications/miit-blockchain-white-paper-2018/statistics/real-economy-startups/",
         )
     )
-    sentence = next(i for i, (kind, _) in enumerate(kinds_and_urls) if kind == "sentence")
+    paragraph = next(i for i, (kind, _) in enumerate(kinds_and_urls) if kind == "paragraph")
     assert labelled < quoted_only
-    assert labelled < sentence
+    assert labelled < paragraph
     assert found[labelled]["score"] > found[quoted_only]["score"]
 
 
-def test_source_sentences_are_searchable_and_link_to_the_source(client, whitepaper):
-    sentences = [r for r in results(client, "listed") if r["kind"] == "sentence"]
-    assert len(sentences) == 1
-    assert "6 development tendencies" in sentences[0]["snippet"]
-    # The source reader, scrolled to the sentence (a text fragment: "-", "," and "&" encoded).
-    reader = f"http://testserver{whitepaper.get_absolute_url()}source/"
-    assert sentences[0]["url"].startswith(f"{reader}#:~:text=The%20white%20paper%20also")
-    # The web page's furniture is not the report's text, whole lines or run into a paragraph.
-    assert all(r["kind"] != "sentence" for r in results(client, "sign"))
-    assert all(r["kind"] != "sentence" for r in results(client, "patents"))
+def test_paragraphs_of_the_source_open_the_reader_there(client, whitepaper):
+    paragraphs = [r for r in results(client, "listed") if r["kind"] == "paragraph"]
+    assert len(paragraphs) == 1
+    assert paragraphs[0]["snippet"].startswith("The white paper also listed 6 development")
+    assert paragraphs[0]["value"] == "paragraph 8 of its source text"
+    reader = f"{whitepaper.get_absolute_url()}source/"
+    assert paragraphs[0]["url"] == f"http://testserver{reader}#p-8"
+    html = html_of(client, reader)
+    assert re.search(r'<p id="p-8" class="source-paragraph">The white paper also listed', html)
+    # The web page's own lines are not the report: no paragraph of theirs is a result.
+    assert all(r["kind"] != "paragraph" for r in results(client, "sign"))
+    assert all(r["kind"] != "paragraph" for r in results(client, "keywords"))
 
 
 def test_results_are_grouped_by_kind_with_counts(client, whitepaper):
     html = html_of(client, "/search/", {"q": "Guangdong"})
     assert "6 results for “Guangdong”." in html
     headings = re.findall(r'<h2 id="results-(\w+)">', html)
-    assert headings == ["region", "statistic", "sentence"]
+    assert headings == ["region", "statistic", "paragraph"]
     assert 'href="/search/?q=Guangdong&amp;kind=region">Regions</a> (4)' in html
     region_only = html_of(client, "/search/", {"q": "Guangdong", "kind": "region"})
     assert re.findall(r'<h2 id="results-(\w+)">', region_only) == ["region"]
@@ -300,16 +314,11 @@ def test_a_finding_links_to_its_publication(client, whitepaper):
 
 def test_kinds_with_few_matches_are_read_together(monkeypatch):
     from whitepaper.search import engine
-    from whitepaper.search.documents import kind_range
 
     monkeypatch.setattr(engine, "RANKED_PER_KIND", 3)
     counts = {"publication": 1, "region": 4, "finding": 1, "statistic": 1}
-    # In id order: publications, regions, segments, tendencies, findings, sentences, statistics.
-    assert engine.read_ranges(counts) == [
-        kind_range("publication"),
-        kind_range("region"),
-        (kind_range("finding")[0], kind_range("statistic")[1]),
-    ]
+    # In id order: publications, regions, segments, tendencies, findings, paragraphs, statistics.
+    assert engine.read_runs(counts) == [["publication"], ["region"], ["finding", "statistic"]]
 
 
 def test_a_kind_with_many_matches_does_not_crowd_out_the_others(client, whitepaper, monkeypatch):
@@ -318,7 +327,7 @@ def test_a_kind_with_many_matches_does_not_crowd_out_the_others(client, whitepap
     kinds = [r["kind"] for r in results(client, "Guangdong")]
     assert kinds.count("statistic") == 3
     assert kinds.count("region") == 3
-    assert kinds.count("sentence") == 1
+    assert kinds.count("paragraph") == 1
 
 
 def test_a_long_passage_is_cut_around_its_match(client, whitepaper):

@@ -110,7 +110,7 @@ def test_deleting_a_publication_removes_its_documents(client, whitepaper):
         source_text="First okapi sentence. Second okapi sentence.",
     )
     add_statistics(other, 3, prefix="okapi")
-    assert len(found(client, "okapi")) == 6  # 3 figures, the publication, 2 sentences
+    assert len(found(client, "okapi")) == 5  # 3 figures, the publication, its paragraph
     other.delete()
     assert found(client, "okapi") == []
     assert not SearchDocument.objects.filter(publication_id=other.pk).exists()

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from reports.records import source_text
 from tests.factories import add_statistics, add_tendencies
-from whitepaper.fidelity import WHITESPACE
+from whitepaper.fidelity import WHITESPACE, find_all
 from whitepaper.models import (
     Finding,
     IndustrySegment,
@@ -213,7 +213,7 @@ def test_web_page_lines_are_shown_as_such(client, whitepaper):
     html = client.get(URL).content.decode()
     parser = parse(html)
     for line in whitepaper.source_page_lines.splitlines():
-        for start, end in source_text.find_all(parser.text(), line):
+        for start, end in find_all(parser.text(), line):
             assert all(parser.flags(start, end, 2)), line
     assert html.count('<span class="page-line-label"') == 4 + 1  # four lines, and the legend
     assert "Web page text, not the report" in html

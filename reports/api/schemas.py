@@ -245,16 +245,19 @@ def list_schema(item):
 
 
 class SearchResult(Strict):
-    kind: str = Field(description="The kind of record, or `sentence` of a source text.")
+    kind: str = Field(description="The kind of record, or `paragraph` of a source text.")
     title: str = Field(description="The record's title in the language searched.")
     value: str | None = Field(description="Its value as a reader writes it, if it has one.")
-    url: str = Field(description="Its page (a sentence: the source reader at the sentence).")
+    url: str = Field(description="Its page (a paragraph: the source reader at the paragraph).")
     snippet: str = Field(description="A passage where the words occur.")
     snippet_site_translation: bool = Field(
         description="The snippet is this site's translation (the source is in English), "
         "not the source's words."
     )
-    score: float = Field(description="Relevance; higher first.")
+    score: float = Field(
+        description="Relevance, higher first: 1 or more with every word searched, less than 1 "
+        "with all of them but one."
+    )
 
 
 class SearchResults(Strict):
@@ -265,6 +268,9 @@ class SearchResults(Strict):
     count_is_lower_bound: bool = Field(description="More results than counted.")
     page: int = Field(description="This page's number.")
     pages: int = Field(description="How many pages of results.")
+    words_not_found: list[str] = Field(
+        description="Words of the query that no record has, left out of the search."
+    )
     results: list[SearchResult]
 
 

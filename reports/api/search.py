@@ -41,8 +41,9 @@ class SearchParameters(BaseModel):
     url_name="search",
     operation_id="search",
     summary="Search",
-    description="Every published record and every sentence of a source text, ranked, as the "
-    "search page finds them. A page past the last is a 404.",
+    description="Every published record and every paragraph of a source text, ranked, as the "
+    "search page finds them: those with every word first, then (for two to four words) those "
+    "with all of them but one. A page past the last is a 404.",
 )
 @decorate_view(conditional)
 def search(request, params: Query[SearchParameters]):

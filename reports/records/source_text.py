@@ -8,13 +8,11 @@ text. Quotes are found as whitepaper.fidelity finds them (whitespace aside, "…
 parts), so what the fidelity guard accepts is what the reader marks.
 """
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from whitepaper.fidelity import find_all, find_quote
-
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+from whitepaper.fidelity import find_quote
+from whitepaper.source_text import page_line_spans, paragraph_spans
 
 
 @dataclass(frozen=True)
@@ -60,32 +58,6 @@ class Reading:
     paragraphs: tuple
     #: Records whose quotes were not found in the text (shown apart, never marked).
     unfound: tuple
-
-
-def paragraph_spans(text):
-    """The (start, end) of each paragraph: text between blank lines, without the spacing
-    around it."""
-    spans = []
-    start = 0
-    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            offset = start + (len(chunk) - len(chunk.lstrip()))
-            spans.append((offset, offset + len(stripped)))
-        if match:
-            start = match.end()
-    return spans
-
-
-def page_line_spans(text, page_lines):
-    """Where each line of ``page_lines`` (one a line) occurs in the text."""
-    spans = []
-    for line in page_lines.splitlines():
-        if line.strip():
-            spans.extend(find_all(text, line.strip()))
-    return spans
 
 
 def quote_spans(text, quoted):

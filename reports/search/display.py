@@ -14,22 +14,22 @@ from django.utils.translation import gettext, gettext_lazy
 
 from reports.records.bilingual import text_html, translation_label_html
 from reports.records.kinds import KINDS, SearchShape
-from whitepaper.search.documents import PUBLICATION, SENTENCE
-from whitepaper.search.text import match_spans
+from whitepaper.search.documents import PARAGRAPH, PUBLICATION
+from whitepaper.search.words import match_spans
 from whitepaper.translation import LANGUAGE_LIST, SOURCE_LANGUAGE, Text, html_lang, language, twin
 
 #: Group headings on the search page, by kind.
 KIND_LABELS = {
     **{kind.model.KIND: kind.search_label for kind in KINDS},
     PUBLICATION: gettext_lazy("Publications"),
-    SENTENCE: gettext_lazy("Source text"),
+    PARAGRAPH: gettext_lazy("Source text"),
 }
 SNIPPET_LENGTH = 220
 SNIPPET_BEFORE = 60
 
 
 def highlight(text, spans):
-    """The text, escaped, with each span (whitepaper.search.text.match_spans) in <mark>."""
+    """The text, escaped, with each span (whitepaper.search.words.match_spans) in <mark>."""
     parts = []
     last = 0
     for start, end in spans:
@@ -114,8 +114,8 @@ SHAPES = {
 def describe(record, kind, language):
     """(title Text, title prefix, value, passages to quote from) of a record of a kind: the
     passage in the page's language, the source quote, then the other language's texts."""
-    if kind == SENTENCE:
-        number = gettext("sentence %(number)s of its source text") % {"number": record.number}
+    if kind == PARAGRAPH:
+        number = gettext("paragraph %(number)s of its source text") % {"number": record.number}
         return record.publication.text_in("title", language), "", number, [english(record.text)]
     shape = SHAPES[kind]
     titled = shape.titled_by(record) if shape.titled_by else record
@@ -133,12 +133,12 @@ def describe(record, kind, language):
     )
 
 
-def passage(texts, phrases):
+def passage(texts, groups):
     """(Text, spans) of the first passage where the query's words occur, else of the first
     passage there is, else (None, [])."""
     texts = [text for text in texts if text.text]
     for text in texts:
-        spans = match_spans(text.text, phrases)
+        spans = match_spans(text.text, groups)
         if spans:
             cut, spans = excerpt(text.text, spans)
             return replace(text, text=cut), spans
@@ -147,11 +147,11 @@ def passage(texts, phrases):
     return None, []
 
 
-def result(hit, record, phrases, language):
+def result(hit, record, groups, language):
     """A hit and its record as a reader sees it on a page of the language."""
     title, prefix, value, texts = describe(record, hit.kind, language)
-    title_spans = match_spans(title.text, phrases)
-    found, spans = passage(texts, phrases)
+    title_spans = match_spans(title.text, groups)
+    found, spans = passage(texts, groups)
     return Result(
         kind=hit.kind,
         title=prefix + title.text,

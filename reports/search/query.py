@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext
 from reports.search.display import result
 from whitepaper.models import QUERY_MAX_LENGTH
 from whitepaper.search.engine import KINDS, records_of, search
-from whitepaper.search.text import parse_query
+from whitepaper.search.words import parse_query
 
 RESULTS_PER_PAGE = 20
 
@@ -47,10 +47,9 @@ class SearchRequest:
             self.page = paginator.page(self.page_number)
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404(gettext("There is no such page of results.")) from error
-        phrases = self.query.phrases
-        language = get_language()
+        groups, language = self.query.groups, get_language()
         self.shown = [
-            result(hit, record, phrases, language) for hit, record in records_of(self.page)
+            result(hit, record, groups, language) for hit, record in records_of(self.page)
         ]
         return self.shown
 
@@ -64,9 +63,10 @@ class SearchRequest:
 
 def results_data(request, search_request):
     """The results of a search for programs, as /search.json and the API (reports.api.search)
-    give them: {query, count, count_is_lower_bound, page, pages, results: [{kind, title,
-    value, url, snippet, snippet_site_translation, score}]}. Http404 for a page past the end."""
-    results = []
+    give them: {query, count, count_is_lower_bound, page, pages, words_not_found, results:
+    [{kind, title, value, url, snippet, snippet_site_translation, score}]}. Http404 for a page
+    past the end."""
+    results, missing = [], []
     page = pages = 1
     total = 0
     capped = False
@@ -74,6 +74,7 @@ def results_data(request, search_request):
         shown = search_request.run()
         page, pages = search_request.page.number, search_request.page.paginator.num_pages
         total, capped = search_request.results.total, search_request.results.is_capped
+        missing = search_request.results.missing
         results = [
             {
                 "kind": item.kind,
@@ -92,5 +93,6 @@ def results_data(request, search_request):
         "count_is_lower_bound": capped,
         "page": page,
         "pages": pages,
+        "words_not_found": missing,
         "results": results,
     }

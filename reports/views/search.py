@@ -19,7 +19,7 @@ from reports.search.query import SearchRequest, results_data, too_long_message
 from reports.tables import catalogue
 from whitepaper.search.engine import COUNT_CAP
 from whitepaper.search.popular import count_search
-from whitepaper.search.text import MAX_QUERY_WORDS
+from whitepaper.search.words import MAX_QUERY_WORDS
 
 NOINDEX = "noindex"
 
@@ -78,6 +78,9 @@ def search_page(request):
             listed=len(results.hits),
             kind_links=kind_links(search_request),
             word_limit=MAX_QUERY_WORDS,
+            # Words no record has, where others were searched (else "no record matches" says it).
+            left_out=gettext(", ").join(f"“{word}”" for word in results.missing),
+            left_out_count=len(results.missing) if results.counts else 0,
         )
     response = render(request, "reports/search.html", context)
     if search_request.counts_as_a_search:

@@ -20,8 +20,8 @@ QUERY_MAX_LENGTH = 200
 
 
 class SearchDocument(models.Model):
-    """One published record (or one sentence of a publication's source text) as the index
-    sees it: its words, already normalised (whitepaper.search.text), in two columns.
+    """One published record (or one paragraph of a publication's source text) as the index
+    sees it: its terms, already made (whitepaper.search.words), in two columns.
 
     The id encodes the kind (KIND_OFFSET times the kind's number, plus the record's own key),
     so that every kind is one range of ids: a search of one kind reads one range of the index,
@@ -32,18 +32,18 @@ class SearchDocument(models.Model):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        help_text=_("The KIND of the record's model, or a sentence of a source text."),
+        help_text=_("The KIND of the record's model, or a paragraph of a source text."),
     )
     record_id = models.BigIntegerField(
-        _("record id"), help_text=_("For a sentence, its number in the source text.")
+        _("record id"), help_text=_("For a paragraph, its number in the source text.")
     )
     publication_id = models.BigIntegerField(
         _("publication id"),
         help_text=_("Documents of an unpublished publication are never shown."),
     )
     weight = models.FloatField(_("weight"), default=1.0)
-    title = models.TextField(_("indexed title"), help_text=_("Label, name or title words."))
-    body = models.TextField(_("indexed text"), blank=True, help_text=_("Every other word."))
+    title = models.TextField(_("indexed title"), help_text=_("Label, name or title terms."))
+    body = models.TextField(_("indexed text"), blank=True, help_text=_("Every other term."))
 
     class Meta:
         verbose_name = _("search document")

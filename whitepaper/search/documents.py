@@ -1,18 +1,21 @@
 """What each kind of record gives the index, and how the index is kept current.
 
-One SearchDocument per published record, and one per sentence of a publication's source
-text. Its title column holds the words of the record's label, name or title (in both
-languages); its body holds every other word a reader sees with the record. A record's
-document is written when the record is saved and removed when it is unpublished or deleted,
-in the same transaction (post_save and post_delete), so an edit is searchable at once.
+One SearchDocument per published record, and one per paragraph of a publication's source
+text (whitepaper.source_text). Its title column holds the terms of the record's label, name or
+title (in every language); its body holds every other word a reader sees with the record,
+its kind's name included ("development tendency", 发展趋势). A record's document is written
+when the record is saved and removed when it is unpublished or deleted, in the same
+transaction (post_save and post_delete), so an edit is searchable at once.
 
 A publication's own state (published or not) is applied when searching, not here: records of
 an unpublished publication keep their documents, and reappear the moment it is published.
 """
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
+
+from django.utils import translation
 
 from whitepaper.lookups import value_at
 from whitepaper.models import (
@@ -22,33 +25,34 @@ from whitepaper.models import (
     format_number,
     record_models,
 )
-from whitepaper.search.text import index_text
-from whitepaper.translation import with_twins
+from whitepaper.search.words import index_text
+from whitepaper.source_text import article_paragraphs
+from whitepaper.translation import LANGUAGE_LIST, with_twins
 
-#: The kind of a sentence of a publication's source text; every other kind is a model's KIND.
-SENTENCE = "sentence"
+#: The kind of a paragraph of a publication's source text; every other kind is a model's KIND.
+PARAGRAPH = "paragraph"
 PUBLICATION = Publication.KIND
 #: The models whose records the index holds, each with its SEARCH_TITLE, SEARCH_BODY and
 #: SEARCH_NUMBER: the publications and every kind of their records.
 SEARCHED_MODELS = (*record_models(), Publication)
 
 #: Document ids: the kind's number (its model's SEARCH_NUMBER) times KIND_OFFSET, plus the
-#: record's key (for a sentence: its publication's id times SENTENCES_PER_PUBLICATION, plus
-#: its number). The kinds with the fewest records come first: a search of one kind seeks to
+#: record's key (for a paragraph: its publication's id times PARAGRAPHS_PER_PUBLICATION,
+#: plus its number). The kinds with the fewest records come first: a search of one kind seeks to
 #: its range in the index's lists, and FTS5 seeks past a long run of other documents slowly
 #: (measured: 0.7 ms to skip a million statistics for each phrase, against 0.1 ms to reach a
 #: range before them).
 KIND_OFFSET = 10**15
-SENTENCES_PER_PUBLICATION = 10**6
-SENTENCE_NUMBER = 6
+PARAGRAPHS_PER_PUBLICATION = 10**6
+PARAGRAPH_NUMBER = 6
 KIND_NUMBERS = {
     **{model.KIND: model.SEARCH_NUMBER for model in SEARCHED_MODELS},
-    SENTENCE: SENTENCE_NUMBER,
+    PARAGRAPH: PARAGRAPH_NUMBER,
 }
 #: The kinds in the order of their ids.
 KINDS_IN_ID_ORDER = sorted(KIND_NUMBERS, key=KIND_NUMBERS.get)
-#: A sentence of the source text counts half as much as a record saying the same.
-WEIGHTS = {SENTENCE: 0.5}
+#: A paragraph of the source text counts half as much as a record saying the same.
+WEIGHTS = {PARAGRAPH: 0.5}
 
 
 def kind_range(kind):
@@ -61,9 +65,9 @@ def document_id(kind, key):
     return KIND_NUMBERS[kind] * KIND_OFFSET + key
 
 
-def sentence_range(publication_id):
-    start = document_id(SENTENCE, publication_id * SENTENCES_PER_PUBLICATION)
-    return start, start + SENTENCES_PER_PUBLICATION - 1
+def paragraph_range(publication_id):
+    start = document_id(PARAGRAPH, publication_id * PARAGRAPHS_PER_PUBLICATION)
+    return start, start + PARAGRAPHS_PER_PUBLICATION - 1
 
 
 @dataclass(frozen=True)
@@ -90,14 +94,18 @@ class Source:
         return "pk" if self.model is Publication else "publication_id"
 
     @property
-    def related(self):
-        """The relations the title and body read through (a presence's region)."""
-        lookups = (*self.title, *self.body)
-        return tuple(sorted({lookup.rsplit("__", 1)[0] for lookup in lookups if "__" in lookup}))
-
-    @property
     def fields(self):
         return ("pk", self.publication, *self.title, *self.body)
+
+    @cached_property
+    def names(self):
+        """The kind's names, singular and plural, in every language."""
+        meta = self.model._meta
+        names = set()
+        for lang in LANGUAGE_LIST:
+            with translation.override(lang.code):
+                names.update((str(meta.verbose_name), str(meta.verbose_name_plural)))
+        return sorted(names)
 
 
 SOURCES = tuple(Source(model) for model in SEARCHED_MODELS)
@@ -127,44 +135,26 @@ def document_values(source, values):
         publication_id,
         WEIGHTS.get(source.kind, 1.0),
         index_text(titles),
-        index_text(bodies),
+        index_text([*bodies, *source.names]),
     )
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
-
-
-def source_sentences(source_text, page_lines=""):
-    """The sentences of a source text, numbered from 1: each line a paragraph, split after
-    a full stop, question or exclamation mark. Lines of the web page around the text
-    (menus, links: the publication's source_page_lines) are left out, also where one is run
-    into a paragraph."""
-    furniture = [line.strip() for line in page_lines.splitlines() if line.strip()]
-    sentences = []
-    for line in source_text.splitlines():
-        for page_line in furniture:  # whole lines, and links run into a paragraph
-            line = line.replace(page_line, " ")
-        line = line.strip()
-        if line:
-            sentences.extend(part for part in SENTENCE_END.split(line) if part)
-    return list(enumerate(sentences, start=1))
-
-
-def sentence_documents(publication_id, source_text, page_lines):
-    """The documents of a publication's source text, one per sentence, as rows of COLUMNS."""
-    sentences = source_sentences(source_text, page_lines)[: SENTENCES_PER_PUBLICATION - 1]
-    first = publication_id * SENTENCES_PER_PUBLICATION
+def paragraph_documents(publication_id, source_text, page_lines):
+    """The documents of a publication's source text, one per paragraph of the report (not
+    of the web page around it), as rows of COLUMNS."""
+    paragraphs = article_paragraphs(source_text, page_lines)[: PARAGRAPHS_PER_PUBLICATION - 1]
+    first = publication_id * PARAGRAPHS_PER_PUBLICATION
     return [
         (
-            document_id(SENTENCE, first + number),
-            SENTENCE,
+            document_id(PARAGRAPH, first + number),
+            PARAGRAPH,
             number,
             publication_id,
-            WEIGHTS.get(SENTENCE, 1.0),
+            WEIGHTS[PARAGRAPH],
             "",
-            index_text([sentence]),
+            index_text([text]),
         )
-        for number, sentence in sentences
+        for number, text in paragraphs
     ]
 
 
@@ -181,13 +171,13 @@ def reindex(record):
     else:
         SearchDocument.objects.filter(id=document_id(source.kind, record.pk)).delete()
     if isinstance(record, Publication):
-        reindex_sentences(record)
+        reindex_paragraphs(record)
 
 
-def reindex_sentences(publication):
-    SearchDocument.objects.filter(id__range=sentence_range(publication.pk)).delete()
+def reindex_paragraphs(publication):
+    SearchDocument.objects.filter(id__range=paragraph_range(publication.pk)).delete()
     if publication.is_published:
-        rows = sentence_documents(
+        rows = paragraph_documents(
             publication.pk, publication.source_text, publication.source_page_lines
         )
         SearchDocument.objects.bulk_create([as_document(row) for row in rows])
@@ -197,7 +187,7 @@ def unindex(record):
     source = SOURCE_OF_MODEL[type(record)]
     SearchDocument.objects.filter(id=document_id(source.kind, record.pk)).delete()
     if isinstance(record, Publication):
-        SearchDocument.objects.filter(id__range=sentence_range(record.pk)).delete()
+        SearchDocument.objects.filter(id__range=paragraph_range(record.pk)).delete()
 
 
 def record_saved(sender, instance, raw=False, **kwargs):

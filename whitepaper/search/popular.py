@@ -14,7 +14,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from whitepaper.models import HotKeyword, SearchCount
-from whitepaper.search.text import normalise_query
+from whitepaper.search.words import normalise_query
 
 logger = logging.getLogger(__name__)
 

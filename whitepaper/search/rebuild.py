@@ -17,7 +17,7 @@ from whitepaper.search.documents import (
     PUBLICATION,
     SOURCES,
     document_values,
-    sentence_documents,
+    paragraph_documents,
 )
 
 BATCH_SIZE = 5000
@@ -45,7 +45,7 @@ def documents_of(source, rows):
     for row in rows:
         *values, source_text, page_lines = row
         documents.append(document_values(source, values))
-        documents.extend(sentence_documents(values[0], source_text, page_lines))
+        documents.extend(paragraph_documents(values[0], source_text, page_lines))
     return documents
 
 

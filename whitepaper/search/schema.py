@@ -1,19 +1,22 @@
 """The full-text index beside SearchDocument, one kind per database.
 
-SQLite: an FTS5 table with external content (it indexes SearchDocument's title and body
-without keeping a second copy of the text), porter stemming over unicode61 words, kept in
-step by three triggers on SearchDocument.
+The documents hold terms already made (whitepaper.search.words: Chinese cut into words,
+English stemmed, stop words left out), so each database only splits them on spaces:
 
-PostgreSQL: a generated tsvector column (title words weighted A, body words D, english
-configuration) with a GIN index.
+SQLite: an FTS5 table with external content (it indexes SearchDocument's title and body
+without keeping a second copy of the text), unicode61 tokens, kept in step by three triggers
+on SearchDocument.
+
+PostgreSQL: a generated tsvector column (title terms weighted A, body terms D, the simple
+configuration, which neither stems nor drops a word) with a GIN index.
 
 Either way the database keeps the index current from SearchDocument's rows, whoever writes
 them. A later migration that changes SearchDocument must keep this in mind: on SQLite a
 table remake drops the triggers (call create_triggers again); on PostgreSQL a column the
 generated column reads cannot change type until the generated column is dropped.
 
-Migration 0006 creates the index with create() below: change this SQL only together with a
-new migration that moves existing databases to it.
+Migration 0006 creates the index with create() below, and 0017_search_words moves a database
+to this SQL: change it only together with a new migration that moves existing databases.
 """
 
 DOCUMENTS = "whitepaper_searchdocument"
@@ -21,7 +24,7 @@ FTS = "whitepaper_search_fts"
 
 SQLITE_TABLE = (
     f"CREATE VIRTUAL TABLE {FTS} USING fts5(title, body, content='{DOCUMENTS}', "
-    "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"
+    "content_rowid='id', tokenize='unicode61')"
 )
 SQLITE_TRIGGERS = {
     f"{FTS}_insert": f"AFTER INSERT ON {DOCUMENTS} BEGIN "
@@ -36,14 +39,18 @@ SQLITE_TRIGGERS = {
 }
 
 POSTGRES_VECTOR = (
-    "setweight(to_tsvector('english'::regconfig, title), 'A') || "
-    "setweight(to_tsvector('english'::regconfig, body), 'D')"
+    "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, body), 'D')"
 )
-POSTGRES_CREATE = [
-    f"ALTER TABLE {DOCUMENTS} ADD COLUMN vector tsvector "
-    f"GENERATED ALWAYS AS ({POSTGRES_VECTOR}) STORED",
-    f"CREATE INDEX whitepaper_search_vector ON {DOCUMENTS} USING gin (vector)",
-]
+
+
+def postgres_create(vector):
+    return [
+        f"ALTER TABLE {DOCUMENTS} ADD COLUMN vector tsvector GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX whitepaper_search_vector ON {DOCUMENTS} USING gin (vector)",
+    ]
+
+
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS whitepaper_search_vector",
     f"ALTER TABLE {DOCUMENTS} DROP COLUMN IF EXISTS vector",
@@ -60,13 +67,14 @@ def drop_triggers(cursor):
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def create(connection):
+def create(connection, sqlite_table=SQLITE_TABLE, postgres_vector=POSTGRES_VECTOR):
+    """The index (another SQL given: an earlier version of it, see 0017_search_words)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(SQLITE_TABLE)
+            cursor.execute(sqlite_table)
             create_triggers(cursor)
         elif connection.vendor == "postgresql":
-            for statement in POSTGRES_CREATE:
+            for statement in postgres_create(postgres_vector):
                 cursor.execute(statement)
 
 
