@@ -54,6 +54,7 @@ class Card:
     source: str = ""  # "Source: …"
     as_of: str = ""  # "Figures as of end of March 2018"
     site: str = ""  # "Blockchain White Paper Data, release 1.0.0"
+    address: str = ""  # the page's address (host and path), so a shared image leads back
     note: str = ""  # that the words are this site's translation
     is_figure: bool = True  # the headline is a figure (set large), not a title
 
@@ -61,7 +62,7 @@ class Card:
     def alt(self):
         """The card's alternative text, the figure first: what it shows but a list's rows,
         which the page itself lists."""
-        parts = [self.headline, self.caption, self.source, self.as_of, self.site]
+        parts = [self.headline, self.caption, self.source, self.as_of, self.site, self.address]
         return gettext("; ").join(part for part in parts if part)
 
     @property
@@ -72,7 +73,8 @@ class Card:
 
     @property
     def credit_lines(self):
-        return [line for line in (self.source, self.as_of, self.site, self.note) if line]
+        lines = (self.source, self.as_of, self.site, self.address, self.note)
+        return [line for line in lines if line]
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def credit_texts(card):
         (card.source, FOOT, 2),
         (card.as_of, FOOT, 1),
         (card.site, FOOT_MUTED, 1),
+        (card.address, FOOT_MUTED, 2),
         (card.note, FOOT_MUTED, 1),
     ):
         if text:

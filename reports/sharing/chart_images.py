@@ -6,10 +6,12 @@ card fonts where the reader has them) and as PNG (drawn with the card fonts, twi
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from reports.records.citation import credit_parts
 from reports.sharing.fonts import families
 from reports.sharing.lines import Style, wrap
-from whitepaper.translation import html_lang
+from whitepaper.translation import html_lang, is_source_language
 
 PADDING = 24
 TITLE = Style(20, bold=True, fill="#1a1a1a", leading=1.25)
@@ -72,6 +74,11 @@ class ChartImage:
         if credit.as_of:
             texts.append((credit.figures_as_of, FOOT, 1))
         texts += [(credit.site, FOOT_MUTED, 1), (self.address, FOOT_MUTED, 2)]
+        if not is_source_language():
+            note = gettext(
+                "The chart’s words are this site’s translation; the source is in English."
+            )
+            texts.append((note, FOOT_MUTED, 2))
         y = self.chart_top + self.chart.height + 16
         lines = []
         for text, style, most in texts:

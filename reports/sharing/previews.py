@@ -8,7 +8,7 @@ reads as that release holds it. A list's card (a table, the overview, a release)
 of its records the same way, with its publication's credit.
 """
 
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 
 from reports.records import citation
@@ -52,17 +52,12 @@ def second_line(kind, record):
     shape = kind.search_shape
     value = shape.value(record) if shape.value else ""
     if value:
-        return str(value)
-    return text_of(record, shape.passage)[0]
+        return capfirst(str(value))
+    return capfirst(text_of(record, shape.passage)[0])
 
 
 def translation_note():
     return gettext("The card’s words are this site’s translation; the source is in English.")
-
-
-def site_line(credit, address):
-    """This site and the release, then the page's address, so a shared image leads back."""
-    return f"{credit.site} · {address}" if address else credit.site
 
 
 def record_card(kind, record, release=None, address=""):
@@ -78,7 +73,8 @@ def record_card(kind, record, release=None, address=""):
         caption=caption,
         source=credit.source,
         as_of=credit.figures_as_of,
-        site=site_line(credit, address),
+        site=credit.site,
+        address=address,
         note=translation_note() if translated else "",
         is_figure=bool(figure),
     )
@@ -107,7 +103,8 @@ def list_card(kicker, headline, records, credit, address="", caption=""):
         rows=rows,
         source=credit.source if credit else "",
         as_of=credit.figures_as_of if credit else "",
-        site=site_line(credit, address) if credit else address,
+        site=credit.site if credit else "",
+        address=address,
         note=translation_note() if translated else "",
         is_figure=False,
     )

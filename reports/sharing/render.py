@@ -11,7 +11,7 @@ but not SVG, so the page's chart could not be reused. A card renders in well und
 import resvg_py
 from django.template.loader import render_to_string
 
-from reports.sharing.fonts import font_files
+from reports.sharing.fonts import FONTS, font_files
 
 
 def svg(template_name, context):
@@ -25,5 +25,8 @@ def png(svg_text, zoom=1):
         zoom=zoom,
         skip_system_fonts=True,
         font_files=font_files(),
+        # A text that names no family of these, or only "sans-serif", gets the first.
+        font_family=FONTS[0].family,
+        sans_serif_family=FONTS[0].family,
         background="#ffffff",
     )
