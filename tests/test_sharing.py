@@ -325,7 +325,21 @@ def test_oembed_answers_with_the_embed_code(client, whitepaper, url, embed):
         ({"url": f"http://testserver{PUBLICATION}/statistics/no-such-figure/"}, 404),
         ({}, 404),
         ({"url": f"http://testserver{STATISTIC}", "format": "xml"}, 501),
+        ({"url": f"http://testserver{STATISTIC}", "maxwidth": "wide"}, 400),
     ],
 )
 def test_oembed_refuses_what_it_cannot_embed(client, whitepaper, query, status):
     assert client.get("/oembed", query).status_code == status
+
+
+def test_oembed_keeps_within_the_consumers_size(client, whitepaper):
+    query = {"url": f"http://testserver{STATISTIC}", "maxwidth": "400", "maxheight": "200"}
+    answer = client.get("/oembed", query).json()
+    assert answer["width"] == 400 and answer["height"] == 200
+
+
+def test_a_cached_embed_may_still_be_framed(client, whitepaper):
+    first, again = client.get(f"/embed{STATISTIC}"), client.get(f"/embed{STATISTIC}")
+    assert again.content == first.content
+    assert "X-Frame-Options" not in again
+    assert "frame-ancestors *" in again["Content-Security-Policy"]

@@ -58,19 +58,18 @@ class Embed:
             mark_safe(script),
         )
 
-    def oembed(self, provider_url, author_name="", author_url=""):
-        """The oEmbed 1.0 answer (type "rich"): its html is the embed code."""
-        answer = {
+    def oembed(self, provider_url, maxwidth=None, maxheight=None):
+        """The oEmbed 1.0 answer (type "rich"): its html is the embed code; its width and
+        height within the consumer's maxwidth and maxheight, if it gives them (the iframe
+        takes the width of its column in any case, and the height its embed reports)."""
+        return {
             "version": "1.0",
             "type": "rich",
             "title": self.title,
             "provider_name": gettext(settings.SITE_NAME),
             "provider_url": provider_url,
             "html": str(self.code),
-            "width": WIDTH,
-            "height": self.height,
+            "width": min(WIDTH, maxwidth or WIDTH),
+            "height": min(self.height, maxheight or self.height),
             "cache_age": 3600,
         }
-        if author_name:
-            answer.update(author_name=author_name, author_url=author_url)
-        return answer

@@ -11,7 +11,7 @@ and nothing else does (docs/sharing.md).
 from urllib.parse import urlsplit
 
 from csp.decorators import csp_replace
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -239,6 +239,13 @@ def oembed(request):
         return HttpResponse(
             "Only format=json is served.", status=501, content_type="text/plain; charset=utf-8"
         )
+    try:
+        limits = [int(request.GET.get(name) or 0) or None for name in ("maxwidth", "maxheight")]
+    except ValueError:
+        return HttpResponseBadRequest(
+            "maxwidth and maxheight are numbers of pixels.",
+            content_type="text/plain; charset=utf-8",
+        )
     url = request.GET.get("url", "")
     if not url_has_allowed_host_and_scheme(url, {request.get_host()}) or not url.startswith("http"):
         raise Http404(NOT_EMBEDDABLE)
@@ -255,7 +262,7 @@ def oembed(request):
         kwargs.pop("kind", None)
         title = embed_title(request, match, what)
         embed = share.embed_of(request, embed_name, kwargs, title, what)
-        answer = embed.oembed(request.build_absolute_uri("/"))
+        answer = embed.oembed(request.build_absolute_uri("/"), *limits)
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 

@@ -56,7 +56,7 @@ def embed_frames(page):
 
 
 def test_an_embed_loads_in_another_origins_page_and_an_ordinary_page_does_not(
-    browser, site, tmp_path
+    browser, site, tmp_path, screenshots
 ):
     embeds = embed_code(site, RECORD) + embed_code(site, "/embed/charts/startups/")
     (tmp_path / "story.html").write_text(HOST_PAGE.format(embeds=embeds), encoding="utf-8")
@@ -87,6 +87,7 @@ def test_an_embed_loads_in_another_origins_page_and_an_ordinary_page_does_not(
         record = next(frame for frame in frames if RECORD in frame.url)
         assert "456 enterprises" in record.locator("main").inner_text()
         assert "Source: MIIT white paper" in record.locator(".embed-credit").inner_text()
+        page.screenshot(path=screenshots / "embeds-in-another-site.png", full_page=True)
         titles = page.eval_on_selector_all("iframe", "frames => frames.map(f => f.title)")
         assert titles[0].startswith("456 enterprises") and titles[1]
 
