@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -68,7 +69,7 @@ def release_card_of(request, release):
     caption = gettext(
         "Published %(day)s: %(added)s added, %(changed)s changed, %(removed)s removed"
     ) % {
-        "day": citation.site_day(release.created_at),
+        "day": date_format(timezone.localtime(release.created_at).date(), "DATE_FORMAT"),
         "added": release.added,
         "changed": release.changed,
         "removed": release.removed,
