@@ -13,7 +13,7 @@ from django.utils.translation import override as override_language
 
 from reports.records import citation
 from reports.records.kinds import KIND_OF_MODEL, KINDS
-from reports.sharing import fonts, previews
+from reports.sharing import fonts, lines, previews
 from reports.sharing import render as draw
 from whitepaper.models import Statistic
 
@@ -343,3 +343,17 @@ def test_a_cached_embed_may_still_be_framed(client, whitepaper):
     assert again.content == first.content
     assert "X-Frame-Options" not in again
     assert "frame-ancestors *" in again["Content-Security-Policy"]
+
+
+def test_card_lines_wrap_as_their_fonts_measure_them():
+    style = lines.Style(40)
+    chinese = lines.wrap("以区块链为主营业务的企业，共四百五十六家", style, "zh-Hans", 40 * 6, 2)
+    assert chinese == ["以区块链为主", "营业务的企…"]
+    # "，" stays with the character before it: never at the start of a line.
+    assert lines.all_lines("一二三四五六，七八", style, "zh-Hans", 40 * 6) == [
+        "一二三四五",
+        "六，七八",
+    ]
+    english = lines.wrap("Enterprises with blockchain as their main business", style, "en", 500, 3)
+    assert all(fonts.width(line, 40, "en") <= 500 for line in english)
+    assert " ".join(english) == "Enterprises with blockchain as their main business"
