@@ -1,5 +1,5 @@
 """What every public page's frame needs: the navigation, the licence, and the page's twin in
-the other language."""
+the other language (its link and its Open Graph locale)."""
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
@@ -8,6 +8,7 @@ from reports.records.licence import RECORDS_LICENCE
 from reports.tables.catalogue import TABLES
 from whitepaper.language import path_in
 from whitepaper.models import QUERY_MAX_LENGTH, html_lang
+from whitepaper.translation import LANGUAGE_LIST, language
 
 
 def language_versions(request):
@@ -38,4 +39,6 @@ def site(request):
         "licence": RECORDS_LICENCE,
         "page_lang": html_lang(),
         "language_versions": language_versions(request),
+        "og_locale": language().locale,
+        "og_locale_alternates": [lang.locale for lang in LANGUAGE_LIST if lang is not language()],
     }

@@ -6,7 +6,7 @@ from django.urls import path, register_converter
 from reports.caching.freshness import fresh_page
 from reports.records.kinds import KINDS
 from reports.tables.catalogue import TABLES
-from reports.views import pages, records, releases, search
+from reports.views import pages, records, releases, search, sharing
 from reports.views.feeds import (
     ChangesFeed,
     PublicationFeed,
@@ -35,8 +35,9 @@ register_converter(DigitsConverter, "digits")
 
 
 def record_routes(kind):
-    """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json; the same under
-    /releases/<version>/ for the record as that release holds it."""
+    """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json, its card, .../card.png,
+    and its embed, /embed/publications/...; the same under /releases/<version>/ for the record
+    as that release holds it."""
     key_field = kind.model._meta.get_field(kind.model.URL_KEY.split("__")[0])
     converter = "digits" if key_field.get_internal_type().endswith("IntegerField") else "slug"
     base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
@@ -44,6 +45,20 @@ def record_routes(kind):
     name, extra = kind.url_name, {"kind": kind}
     return [
         path(f"{base}/", records.record_page, extra, name=name),
+        path(f"{base}/card.png", sharing.record_card, extra, name=f"{name}_card"),
+        path(f"embed/{base}/", sharing.record_embed, extra, name=f"embed_{name}"),
+        path(
+            f"{in_release}/card.png",
+            sharing.release_record_card,
+            extra,
+            name=f"release_{name}_card",
+        ),
+        path(
+            f"embed/{in_release}/",
+            sharing.release_record_embed,
+            extra,
+            name=f"embed_release_{name}",
+        ),
         path(f"{base}.json", records.record_json, extra, name=f"{name}_json"),
         path(f"{base}/feed/", fresh_page(RecordFeed()), extra, name=f"{name}_feed"),
         path(f"{in_release}/", releases.record_as_of_release, extra, name=f"release_{name}"),
@@ -57,8 +72,14 @@ def record_routes(kind):
 
 
 def table_routes(table):
-    """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json."""
+    """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json; its card."""
     return [
+        path(
+            f"cards/{table.slug}.png",
+            sharing.table_card,
+            {"table": table},
+            name=f"{table.slug}_card",
+        ),
         path(f"{table.slug}/", TableView.as_view(table=table), name=table.slug),
         path(
             f"{table.slug}/feed/",
@@ -71,6 +92,36 @@ def table_routes(table):
             f"{table.slug}.json",
             DownloadView.as_view(table=table, format="json"),
             name=f"{table.slug}_json",
+        ),
+    ]
+
+
+def chart_routes():
+    """Each chart as SVG and PNG, /charts/<slug>.svg, and its embed, /embed/charts/<slug>/;
+    the same as a release holds its records under /releases/<version>/."""
+    routes = []
+    for fmt in ("svg", "png"):
+        routes += [
+            path(
+                f"charts/<slug:slug>.{fmt}",
+                sharing.live_chart_image,
+                {"fmt": fmt},
+                name=f"chart_{fmt}",
+            ),
+            path(
+                f"releases/<str:version>/charts/<slug:slug>.{fmt}",
+                sharing.release_chart_image,
+                {"fmt": fmt},
+                name=f"release_chart_{fmt}",
+            ),
+        ]
+    return [
+        *routes,
+        path("embed/charts/<slug:slug>/", sharing.chart_embed, name="embed_chart"),
+        path(
+            "embed/releases/<str:version>/charts/<slug:slug>/",
+            sharing.release_chart_embed,
+            name="embed_release_chart",
         ),
     ]
 
@@ -95,6 +146,9 @@ urlpatterns = [
         name="release_download",
     ),
     path("downloads/dataset.zip", pages.dataset_package, name="dataset_package"),
+    *chart_routes(),
+    path("cards/overview.png", sharing.overview_card, name="overview_card"),
+    path("releases/<str:version>/card.png", sharing.release_card, name="release_card"),
     path("search/", search.search_page, name="search"),
     path("search.json", search.search_json, name="search_json"),
     *(route for table in TABLES for route in table_routes(table)),

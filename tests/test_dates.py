@@ -54,7 +54,7 @@ def test_the_80_percent_record_has_no_date_anywhere(client, whitepaper):
     page = client.get(share.get_absolute_url()).content.decode()
     assert "Figures as of not given in the source" in text_of(page)
     assert "2018-03-31" not in page and "31 March 2018" not in page and "March" not in page
-    citations = re.findall(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)
+    citations = re.findall(r'<textarea id="citation-[^>]*>(.*?)</textarea>', page, re.S)
     assert len(citations) == 4  # the credit line, plain text, BibTeX and CSL-JSON
     assert not any(re.search(r"as of|2018-03-31", c, re.I) for c in citations)
     data = json.loads(client.get(share.get_absolute_url().rstrip("/") + ".json").content)

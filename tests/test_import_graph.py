@@ -12,7 +12,7 @@ PROJECT = ("whitepaper", "reports")
 #: layers below it, never one of its own layer or above (the README's "What is where").
 LAYERS = [
     {"records"},
-    {"tables", "search"},
+    {"tables", "search", "sharing"},
     {"caching"},
     {"downloads"},
     {"releases"},

@@ -29,12 +29,13 @@ class Language:
     suffix: str  # of its twin columns ("" for the source language, which has none)
     name: str  # its name in the language switcher and the settings
     column_label: str  # how a twin column's verbose name says the language
+    locale: str  # its Open Graph locale (og:locale), language_TERRITORY
 
 
 #: The source language first, then the site's translations.
 LANGUAGE_LIST = (
-    Language("en", "en", "", _("English"), _("English")),
-    Language("zh-hans", "zh-Hans", "_zh", _("Simplified Chinese"), _("Chinese")),
+    Language("en", "en", "", _("English"), _("English"), "en_GB"),
+    Language("zh-hans", "zh-Hans", "_zh", _("Simplified Chinese"), _("Chinese"), "zh_CN"),
 )
 SOURCE_LANGUAGE = LANGUAGE_LIST[0]
 #: The languages of the site's translations (every language but the source's).

@@ -7,7 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from reports.views import health
+from reports.views import health, sharing
 from reports.views.sitemaps import SITEMAPS
 from whitepaper.translation import TRANSLATIONS
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("reports.api.urls")),
     path("healthz", health.healthz, name="healthz"),
+    path("oembed", sharing.oembed, name="oembed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

@@ -127,6 +127,8 @@ class BarChart:
     axis_label: str
     bars: list = field(default_factory=list)
     ticks: list = field(default_factory=list)
+    #: The records drawn, whose credit an image of the chart gives.
+    records: list = field(default_factory=list)
 
     @property
     def rows_height(self):
@@ -196,7 +198,7 @@ def bar_chart(slug, title, description, axis_label, statistics, label=label_in_p
     else:
         scale_max, step = round_scale(max(s.value for s in statistics))
     suffix = "%" if percent else ""
-    chart = BarChart(slug=slug, title=title, description=description, axis_label=axis_label)
+    chart = BarChart(slug, title, description, axis_label, records=statistics)
     count = int(scale_max / step)
     chart.ticks = [
         Tick(int(BAR_AREA * index / count), f"{format_number(step * index)}{suffix}")

@@ -199,10 +199,30 @@ def date_parts(value):
     return {"date-parts": [[value.year, value.month, value.day]]}
 
 
-def credit(record, release=None):
-    """The one line a news story prints under a figure (or the publication), in the page's
-    language: "Source: <who>, via a news report; figures as of <date> (<this site>, release
-    <version>)"."""
+@dataclass(frozen=True)
+class Credit:
+    """The parts of a credit: "Source: <who>, via a news report", "figures as of <date>"
+    ("" where the record's source gives no date), and "<this site>, release <version>"."""
+
+    source: str
+    as_of: str
+    site: str
+
+    @property
+    def figures_as_of(self):
+        """ "Figures as of end of March 2018", or "" without a date."""
+        return gettext("Figures as of %(date)s") % {"date": self.as_of} if self.as_of else ""
+
+    @property
+    def line(self):
+        line = self.source
+        if self.as_of:
+            line += gettext("; figures as of %(date)s") % {"date": self.as_of}
+        return gettext("%(line)s (%(site)s)") % {"line": line, "site": self.site}
+
+
+def credit_parts(record, release=None):
+    """A credit's parts, in the page's language (what a share card prints line by line)."""
     publication = getattr(record, "publication", record)
     stated_by = getattr(record, "stated_by", StatedBy.WHITE_PAPER)
     as_of = getattr(record, "as_of", None)
@@ -215,10 +235,23 @@ def credit(record, release=None):
         "white_paper": publication.text_in("title").text,
         "person": publication.quoted_person,
     }
-    line = gettext("Source: %(source)s") % {"source": source}
-    if as_of:
-        line += gettext("; figures as of %(date)s") % {"date": as_of_text(as_of)}
+    return Credit(
+        gettext("Source: %(source)s") % {"source": source},
+        as_of_text(as_of) if as_of else "",
+        site_credit(release),
+    )
+
+
+def site_credit(release=None):
+    """This site, and the release where one is named: "<site>, release <version>"."""
     site = gettext(settings.SITE_NAME)
     if release:
         site = gettext("%(site)s, release %(version)s") % {"site": site, "version": release.version}
-    return gettext("%(line)s (%(site)s)") % {"line": line, "site": site}
+    return site
+
+
+def credit(record, release=None):
+    """The one line a news story prints under a figure (or the publication), in the page's
+    language: "Source: <who>, via a news report; figures as of <date> (<this site>, release
+    <version>)"."""
+    return credit_parts(record, release).line

@@ -4,6 +4,7 @@ as a release holds it."""
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -116,8 +117,7 @@ def record_as_of(kind, release, slug, key):
     row = ReleasedRecord.objects.as_of(release, kind.model, slug, key)
     if row is None:
         raise Http404(NOT_IN_RELEASE)
-    publication_row = ReleasedRecord.objects.as_of(release, Publication, slug, slug)
-    publication = restore(Publication, publication_row.new)
+    publication = publication_as_of(release, slug)
     record = restore(kind.model, row.new, publication=publication)
     later = ReleasedRecord.objects.after(row)
     live = (
@@ -129,3 +129,34 @@ def record_as_of(kind, release, slug, key):
     unreleased = later is None and (live is None or not is_as_released(live, row))
     live_url = live.get_absolute_url() if live is not None else ""
     return RecordAsOf(release, record, row, later, unreleased, live_url)
+
+
+def held_records(release, model, publication):
+    """The records of this kind of the publication (restored, as ``record_as_of`` gives one)
+    as the release holds them, in the order they were first added (a release keeps no
+    editors' order). Reads the rows up to the release for this publication only."""
+    rows = (
+        ReleasedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            publication_slug=publication.slug,
+            release__sequence__lte=release.sequence,
+        )
+        .order_by("object_id", "-release__sequence")
+        .values_list("object_id", "new")
+    )
+    newest = {}
+    for object_id, values in rows:
+        newest.setdefault(object_id, values)
+    return [
+        restore(model, values, publication=publication)
+        for _object_id, values in sorted(newest.items())
+        if values is not None
+    ]
+
+
+def publication_as_of(release, slug):
+    """The publication as the release holds it; Http404 if it holds none with this slug."""
+    row = ReleasedRecord.objects.as_of(release, Publication, slug, slug)
+    if row is None:
+        raise Http404(NOT_IN_RELEASE)
+    return restore(Publication, row.new)

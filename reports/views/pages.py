@@ -12,20 +12,28 @@ from reports.downloads import package
 from reports.records import charts, citation, kinds, structured_data
 from reports.releases import status
 from reports.tables import catalogue
-from reports.views import feeds
+from reports.views import feeds, share
 from whitepaper.models import Category, Publication, html_lang
 from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
 from whitepaper.translation import is_source_language
 
 
-def overview_charts(publication):
-    statistics = publication.listed_statistics
+def overview_charts(publication, statistics=None, presences=None):
+    """The overview's charts, of the publication's listed records (or of the records given:
+    as a release holds them)."""
+    if statistics is None:
+        statistics = publication.listed_statistics
+        presences = publication.listed_regional_presences
     startups = [s for s in statistics if s.category == Category.STARTUPS]
-    presences = publication.listed_regional_presences
-    shares = {p.public_share.pk: p.public_share for p in presences if p.public_share}
+    # The combined figures of the regions, by key (a release's records have no id).
+    shares = {p.public_share.key: p.public_share for p in presences if p.public_share}
     regions_of = {
-        pk: [p.region.text_in("name").text for p in presences if p.combined_share_id == pk]
-        for pk in shares
+        key: [
+            p.region.text_in("name").text
+            for p in presences
+            if p.public_share and p.public_share.key == key
+        ]
+        for key in shares
     }
     separator = gettext(", ")
     return [
@@ -44,7 +52,7 @@ def overview_charts(publication):
                 _("Share of blockchain companies located in the leading regions, together."),
                 _("Share of all blockchain companies"),
                 shares.values(),
-                label=lambda s: separator.join(regions_of[s.pk]),
+                label=lambda s: separator.join(regions_of[s.key]),
             ),
         )
         if chart
@@ -70,8 +78,18 @@ def overview(request):
         context["findings"], context["page_lines"] = kinds.apart_from_the_web_page(
             publication.listed_findings
         )
-        context["release_status"] = status.live_status(request)
-        context["charts"] = overview_charts(publication)
+        live = context["release_status"] = status.live_status(request)
+        release = live.release if live.matches else None
+        charts_shown = overview_charts(publication)
+        context["charts"] = [
+            (chart, share.chart_share(request, chart, live.release)) for chart in charts_shown
+        ]
+        card = share.overview_card_of(request, publication, release)
+        first_chart = context["charts"][0][1].embeds[0][1].url if charts_shown else ""
+        summary = publication.text_in("summary").text
+        context["share"] = share.list_share(
+            request, reverse("reports:overview_card"), card, summary, oembed=first_chart
+        )
         context["tables"] = table_links(request)
         context["package_url"] = request.build_absolute_uri(package.package_url())
         context["jsonld"] = structured_data.as_script(

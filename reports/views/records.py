@@ -12,7 +12,7 @@ from reports.caching.freshness import fresh_page
 from reports.records import changes, citation, facts, kinds, source_text
 from reports.releases import status
 from reports.tables import catalogue
-from reports.views import feeds
+from reports.views import feeds, share
 from whitepaper.attribution import attribution
 from whitepaper.models import Correction, Publication
 from whitepaper.public import dates
@@ -63,11 +63,21 @@ def record_page(request, kind, slug, key):
     releases = status.record_releases(record)
     cited_release = None if releases.unreleased else releases.release
     context = record_context(request, kind, record, cited_release)
+    page = record.get_absolute_url()
     context.update(
         json_url=kind.json_url(record),
         changes=record.public_changes,
         releases=releases,
         follow=feeds.follow_record(kind, record),
+        share=share.record_share(
+            request,
+            kind,
+            record,
+            page + "card.png",
+            request.build_absolute_uri(page),
+            cited_release,
+            releases.release,
+        ),
     )
     return render(request, "reports/record_page.html", context)
 

@@ -6,6 +6,7 @@ from functools import wraps
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_safe
@@ -13,6 +14,7 @@ from django.views.decorators.http import condition, require_safe
 from reports.caching.freshness import fresh_page
 from reports.releases import changes, status
 from reports.releases.publish import storage
+from reports.views import share
 from reports.views.records import record_context
 from whitepaper.models import Release
 from whitepaper.models.release import version_parts
@@ -57,6 +59,12 @@ def release_or_comparison(request, spec):
         "release": release,
         "previous": previous,
         "page": changes.release_page(release, request.GET.get("page")),
+        "share": share.list_share(
+            request,
+            reverse("reports:release_card", kwargs={"version": release.version}),
+            share.release_card_of(request, release),
+            release.text_in("notes").text,
+        ),
     }
     return render(request, "reports/release.html", context)
 
@@ -119,7 +127,20 @@ def record_as_of_release(request, kind, version, slug, key):
     line on what became of it after that release."""
     held = status.record_as_of(kind, find_release(version), slug, key)
     context = record_context(request, kind, held.record, held.release, held.live_url)
-    context.update(held=held, json_url=request.path.rstrip("/") + ".json")
+    context.update(
+        held=held,
+        json_url=request.path.rstrip("/") + ".json",
+        share=share.record_share(
+            request,
+            kind,
+            held.record,
+            request.path + "card.png",
+            request.build_absolute_uri(request.path),
+            held.release,
+            held.release,
+            live=False,
+        ),
+    )
     return render(request, "reports/record_page.html", context)
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext
 from django.views import View
@@ -16,7 +17,7 @@ from reports.downloads import exports
 from reports.releases import status
 from reports.tables import html, layout
 from reports.tables.pagination import CACHE_SECONDS, BadSeekKey, CappedPaginator
-from reports.views import feeds
+from reports.views import feeds, share
 from whitepaper.models import html_lang
 
 #: Query-string keys that change only how a table page is shown, not which rows it holds.
@@ -128,6 +129,15 @@ class TableView(SingleTableMixin, FilterView):
             cache.set(key, form, CACHE_SECONDS)
         return form
 
+    def share(self, context, records):
+        """The table's card (its first rows are drawn by the card's own view) and titles."""
+        live = context["release_status"]
+        release = live.release if live.matches else None
+        count = context["table"].paginator.count
+        card = share.table_card_of(self.request, self.table, records, count, release)
+        card_url = reverse(f"reports:{self.table.slug}_card")
+        return share.list_share(self.request, card_url, card, self.table.intro)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         table = context["table"]
@@ -148,6 +158,7 @@ class TableView(SingleTableMixin, FilterView):
             release_status=status.live_status(self.request),
             follow=feeds.follow_table(self.table),
         )
+        context["share"] = self.share(context, records)
         context["filter_form"] = self.filter_form_html(context)
         return context
 

@@ -57,6 +57,14 @@ PROVENANCE_PATHS = [
     f"/zh-hans/releases/1.0.0{PUBLICATION}/regions/CN-BJ/",
 ]
 PUBLIC_PATHS += PROVENANCE_PATHS
+#: The embeds other sites frame (issue 29): a record, live and as of a release, and a chart.
+EMBED_PATHS = [
+    f"/embed{PUBLICATION}/statistics/blockchain-enterprises/",
+    f"/zh-hans/embed/releases/1.0.0{PUBLICATION}/regions/CN-BJ/",
+    "/embed/charts/startups/",
+    "/zh-hans/embed/charts/regional-concentration/",
+]
+PUBLIC_PATHS += EMBED_PATHS
 #: Two changes to a published figure, one of them minor, so that the corrections log and
 #: the figure's page have entries to show (and to check).
 SEED_CHANGES = """
