@@ -16,8 +16,8 @@ from whitepaper.translation import twins
 pytestmark = pytest.mark.django_db
 
 HEADER = (
-    "publication,key,label,value,qualifier,unit,category,as_of,source_quote,note,position,"
-    "is_published"
+    "publication,key,label,value,qualifier,unit,category,as_of,source_quote,note,"
+    "value_as_stated,position,is_published"
 )
 SLUG = "miit-blockchain-white-paper-2018"
 
@@ -27,18 +27,24 @@ SLUG = "miit-blockchain-white-paper-2018"
 SOURCE_SENTENCES = {
     "86": "By the end of March 2018, The number of blockchain starups that provide financial "
     "blockchain solutions hits 86 while 109 blockchain starups target the real economy.",
-    "20": "May 20, the Ministry of Industry and Information Technology of the People’s Republic "
-    "of China (MIIT) just released a white paper on blockchain industrial development.",
     "3": "3. Blockchain will be broadly applied in real economy within 3 years and may provide "
     "key supports to the establishment of Digital China.",
 }
+
+
+#: Where each figure stands in its sentence (value_as_stated).
+PLACES = {"86": "hits 86", "3": "3 years"}
 
 
 def row(key, label, value, unit="startups", quote=None, position=1):
     quote = quote or SOURCE_SENTENCES.get(value, SOURCE_SENTENCES["86"])
     # Dated only where the quote dates it (the guard refuses any other date).
     as_of = "2018-03-31" if "by the end of March 2018" in quote.lower() else ""
-    return f'{SLUG},{key},{label},{value},exact,{unit},startups,{as_of},"{quote}",,{position},1'
+    place = PLACES.get(value, "hits 86")
+    return (
+        f'{SLUG},{key},{label},{value},exact,{unit},startups,{as_of},"{quote}",,{place},'
+        f"{position},1"
+    )
 
 
 def upload(client, text, encoding="utf-8"):
@@ -70,7 +76,7 @@ def valid_file():
         [
             HEADER,
             row("financial-solution-startups", "Financial startups (checked)", "86"),
-            row("new-figure", "A new figure", "20", position=9),
+            row("new-figure", "A new figure", "3", position=9),
         ]
     )
 
@@ -89,7 +95,7 @@ def test_import_previews_then_saves_with_history(
     done = confirm(editor_client, preview)
     assert done.status_code == 200
     new = Statistic.objects.get(key="new-figure")
-    assert new.value == 20
+    assert new.value == 3
     changed = Statistic.objects.get(key="financial-solution-startups")
     assert changed.label == "Financial startups (checked)"
     assert changed.history.latest().history_user == editor

@@ -5,7 +5,6 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -119,11 +118,11 @@ def test_edits_to_a_draft_never_appear(admin_client, whitepaper):
         publication=whitepaper,
         key="draft",
         label="A draft figure",
-        value=86,
+        value=3,
+        value_as_stated="3 years",
         unit="startups",
         category="startups",
-        as_of=date(2018, 3, 31),
-        source_quote=Statistic.objects.get(key="financial-solution-startups").source_quote,
+        source_quote=Tendency.objects.get(number=3).source_quote,
         is_published=False,
     )
     response = edit(admin_client, draft, label="A draft figure, reworded", public_note="")

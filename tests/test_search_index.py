@@ -42,7 +42,7 @@ def test_an_edit_in_the_admin_is_searchable_at_once(client, superuser, whitepape
 
 
 def test_an_import_is_searchable_at_once(editor_client, client, whitepaper):
-    text = "\n".join([HEADER, row("imported-figure", "Okapi ledgers", "86", position=9)])
+    text = "\n".join([HEADER, row("imported-figure", "Okapi ledgers", "3", position=9)])
     confirm(editor_client, upload(editor_client, text))
     assert "/publications/miit-blockchain-white-paper-2018/statistics/imported-figure/" in found(
         client, "okapi"
@@ -107,6 +107,7 @@ def test_deleting_a_publication_removes_its_documents(client, whitepaper):
         summary="A summary.",
         source_title="Okapi",
         source_quote="Okapi.",
+        is_published=True,
         source_text="First okapi sentence. Second okapi sentence.",
     )
     add_statistics(other, 3, prefix="okapi")

@@ -103,6 +103,7 @@ class StatisticInline(LockedInline, admin.StackedInline):
         ("key", "position", "is_published"),
         with_twins(["label"], Statistic),
         ("qualifier", "value", "unit"),
+        "value_as_stated",
         ("category", "as_of", "stated_by"),
         "source_quote",
         with_twins(["note"], Statistic),
@@ -200,7 +201,7 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     ordering = ["-release_date"]
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["source_text", "created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": [*side_by_side(["title"], Publication), "slug", "is_published"]}),
         (

@@ -64,10 +64,12 @@ def key_columns(model):
 
 def columns(model):
     """A kind's CSV columns: its natural key, its public fields with their translations
-    (whitepaper.public), then its position and its published flag where it has them."""
+    (whitepaper.public), then the staff's own: where a figure stands in its quote, its
+    position and its published flag, where it has them."""
     names = [*key_columns(model)]
     public_names = [name for field in fields_of(model) for name in field.names]
-    for name in (*public_names, "position", "is_published"):
+    places = list(getattr(model, "FIGURE_PLACES", {}).values())
+    for name in (*public_names, *places, "position", "is_published"):
         if name not in names and any(field.name == name for field in model._meta.fields):
             names.append(name)
     return names

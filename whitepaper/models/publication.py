@@ -192,7 +192,11 @@ class Publication(PublicRecord, TimeStamped):
     source_text = models.TextField(
         _("source text"),
         blank=True,
-        help_text=_("The whole text this site holds, verbatim, as loaded from the source."),
+        help_text=_(
+            "The whole text this site holds, verbatim (paste it): every quote of the "
+            "publication and of its records must be in it, and none can be published before "
+            "it is here."
+        ),
     )
     source_page_lines = models.TextField(
         _("web page lines"),
@@ -207,7 +211,8 @@ class Publication(PublicRecord, TimeStamped):
         blank=True,
         help_text=_("How the stored dates follow from the source, where the source is not exact."),
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    #: A new publication is a draft until staff publish it.
+    is_published = models.BooleanField(_("published"), default=False)
 
     NATURAL_KEY = ("slug",)
     TRANSLATED_FIELDS = (
