@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.test_admin import admin_url, statistic_form
+from tests.test_admin import admin_url, statistic_form, unpublish
 from tests.test_admin_import_export import HEADER, confirm, row, upload
 from whitepaper.models import Publication, Region, SearchDocument, Statistic, Tendency
 from whitepaper.search import rebuild, schema
@@ -53,7 +53,7 @@ def test_unpublish_and_publish_actions(client, superuser, whitepaper):
     statistic = Statistic.objects.get(key="financial-solution-startups")
     client.force_login(superuser)
     changelist = admin_url(Statistic, "changelist")
-    client.post(changelist, {"action": "unpublish", "_selected_action": [statistic.pk]})
+    unpublish(client, Statistic, [statistic])
     assert STARTUPS not in found(client, "financial")
     client.post(changelist, {"action": "publish", "_selected_action": [statistic.pk]})
     assert STARTUPS in found(client, "financial")
@@ -62,7 +62,7 @@ def test_unpublish_and_publish_actions(client, superuser, whitepaper):
 def test_unpublishing_the_publication_hides_its_records(client, superuser, whitepaper):
     client.force_login(superuser)
     changelist = admin_url(Publication, "changelist")
-    client.post(changelist, {"action": "unpublish", "_selected_action": [whitepaper.pk]})
+    unpublish(client, Publication, [whitepaper])
     assert found(client, "Guangdong") == []
     assert found(client, "MIIT") == []
     client.post(changelist, {"action": "publish", "_selected_action": [whitepaper.pk]})

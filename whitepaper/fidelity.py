@@ -336,6 +336,32 @@ def unverifiable(record):
     return {}
 
 
+QUOTES_NOT_IN_NEW_TEXT = _(
+    "The quotes of these records are not in this text: %(records)s. Correct their quotes "
+    "first, or keep the text as it was."
+)
+
+
+def quotes_left_out(publication, records_of):
+    """{field: message} when a publication's source text is changed so that the quotes of
+    some of its records are no longer in it. ``records_of`` gives the publication's records
+    of every kind (read only when the text changed)."""
+    text = publication.source_text
+    if not publication.pk or not text.strip():
+        return {}
+    stored = type(publication)._default_manager.filter(pk=publication.pk)
+    if stored.filter(source_text=text).exists():
+        return {}
+    missing = [
+        str(record)
+        for record in records_of(publication)
+        if record.source_quote and find_quote(text, record.source_quote) is None
+    ]
+    if not missing:
+        return {}
+    return {"source_text": QUOTES_NOT_IN_NEW_TEXT % {"records": "; ".join(missing[:10])}}
+
+
 def is_valid(record, field, value):
     """Whether the value passes its field's own validation (an invalid number, say a
     negative count, gets that message alone)."""
