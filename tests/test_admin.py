@@ -338,7 +338,7 @@ def change_form_data(response):
         return data
 
     data = fields_of(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         data.update(fields_of(formset.management_form))
         for form in formset.forms:
