@@ -70,7 +70,7 @@ def test_a_revert_needs_a_note_and_reaches_the_log_and_the_next_release(client, 
     released = ReleasedRecord.objects.of_record(statistic).last()
     assert (released.release, released.change) == (Release.objects.latest_release(), "changed")
     assert released.new["label"] == "Enterprises with blockchain as their main business"
-    assert "In release 1.0.2. Editors’ note: Back to the fuller label." in text_of(
+    assert "In release 1.0.2 . Editors’ note: Back to the fuller label." in text_of(
         client.get("/changes/")
     )
 
