@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from whitepaper import resources
+from whitepaper import resources, sign_in_records, staff_admin  # noqa: F401 (they register)
 from whitepaper.deletion_note import DeletionNoteAdmin
 from whitepaper.import_note import ImportNoteAdmin
 from whitepaper.models import (
