@@ -18,6 +18,7 @@ PAGES = {
     "admin:whitepaper_release_changelist": ("Editors", "Publishers", "Administrators"),
     "admin:whitepaper_release_publish": ("Publishers", "Administrators"),
     "admin:whitepaper_region_add": ("Publishers", "Administrators"),
+    "admin:whitepaper_region_import": ("Publishers", "Administrators"),
     "admin:whitepaper_hotkeyword_changelist": ("Publishers", "Administrators"),
     "admin:whitepaper_searchcount_changelist": ("Publishers", "Administrators"),
     "admin:auth_user_changelist": ("Administrators",),

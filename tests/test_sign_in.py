@@ -139,7 +139,10 @@ def test_password_reset_by_email_through_a_real_smtp_server(client, editor, smtp
     # Locked out first: five wrong passwords.
     for _ in range(5):
         sign_in(client, "editor", password="not the password")
-    assert sign_in(client, "editor").status_code == 429
+    locked = sign_in(client, "editor")
+    assert locked.status_code == 429
+    assert "Try again in 15 minutes." in locked.content.decode()
+    assert f'href="{reverse("admin_password_reset")}"' in locked.content.decode()
 
     response = client.post(reverse("admin_password_reset"), {"email": "editor@example.com"})
     assert response.status_code == 302

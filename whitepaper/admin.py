@@ -288,11 +288,9 @@ class StatisticAdmin(RecordAdmin):
     list_display = [
         "label",
         "display_value",
-        "qualifier",
         "value",
         "unit",
         "category",
-        "as_of",
         "publication",
         "is_published",
     ]
