@@ -49,7 +49,7 @@ def test_an_editors_day(browser, site, screenshots, tmp_path, width):
     page.goto(site + "/admin/whitepaper/statistic/?q=456")
     assert page.locator("#result_list tbody tr").count() == 1
     headers = page.locator("#result_list thead th").all_inner_texts()
-    assert [h.strip().upper() for h in headers[1:5]] == ["LABEL", "AS SHOWN", "QUALIFIER", "VALUE"]
+    assert [h.strip().upper() for h in headers[1:5]] == ["LABEL", "AS SHOWN", "VALUE", "UNIT"]
     assert page.locator("#changelist-filter").get_by_text("By category").count() == 1
     day.check("statistics")
     page.get_by_role("link", name="Enterprises with blockchain as their main business").click()
@@ -64,7 +64,9 @@ def test_an_editors_day(browser, site, screenshots, tmp_path, width):
     chinese.fill(LABELS[width])
     page.get_by_role("button", name="Save", exact=True).click()
     assert "write a short public note" in page.locator(".errorlist").first.inner_text()
-    page.get_by_label(re.compile(r"^Public note:?$")).fill("The Chinese label reworded.")
+    page.get_by_role("textbox", name=re.compile(r"^Public note:?$")).fill(
+        "The Chinese label reworded."
+    )
     page.get_by_label("Public note (Chinese)").fill("中文标签措辞调整。")
     day.check("statistic-form")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -77,7 +79,9 @@ def test_an_editors_day(browser, site, screenshots, tmp_path, width):
     )
     page.goto(site + "/admin/whitepaper/statistic/import/")
     page.get_by_label("File to import").set_input_files(csv_file)
-    page.get_by_label(re.compile(r"^Public note:?$")).fill("Notes checked against the source.")
+    page.get_by_role("textbox", name=re.compile(r"^Public note:?$")).fill(
+        "Notes checked against the source."
+    )
     page.get_by_role("button", name="Submit").click()
     preview = page.locator("table.import-changes")
     assert IMPORTED_NOTES[width] in preview.inner_text()
@@ -116,7 +120,9 @@ def test_an_editors_day(browser, site, screenshots, tmp_path, width):
     versions = page.locator("#change-history tbody tr td:first-child a")
     versions.nth(1).click()  # newest first: the one before the correction
     assert page.get_by_label("Label (Chinese)").input_value() == old_label
-    page.get_by_label(re.compile(r"^Public note:?$")).fill("Back to the earlier Chinese label.")
+    page.get_by_role("textbox", name=re.compile(r"^Public note:?$")).fill(
+        "Back to the earlier Chinese label."
+    )
     day.check("revert")
     page.get_by_role("button", name="Revert").click()
     assert "was changed successfully" in page.locator(".messagelist").inner_text()

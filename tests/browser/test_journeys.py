@@ -116,7 +116,7 @@ def test_staff_edit_shows_on_the_public_page_with_history(page, site, staff_cook
     page.get_by_role("button", name="Save", exact=True).click()
     assert "81 does not appear as a number" in page.locator(".field-value").inner_text()
     page.get_by_label("Confirm mismatch").check()
-    page.get_by_label(re.compile(r"^Public note:?$")).fill(
+    page.get_by_role("textbox", name=re.compile(r"^Public note:?$")).fill(
         "Testing a figure the source does not state."
     )
     page.get_by_role("button", name="Save", exact=True).click()
@@ -136,7 +136,9 @@ def test_staff_edit_shows_on_the_public_page_with_history(page, site, staff_cook
     # Put the figure back for the other journeys.
     page.go_back()
     page.get_by_label(re.compile(r"^Value:?$")).fill("80")
-    page.get_by_label(re.compile(r"^Public note:?$")).fill("Back to the figure the source states.")
+    page.get_by_role("textbox", name=re.compile(r"^Public note:?$")).fill(
+        "Back to the figure the source states."
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
 
