@@ -377,3 +377,21 @@ class TestQuoteInNoSource:
         assert response.status_code == 200
         assert "has no source text yet" in response.content.decode()
         assert not Statistic.objects.filter(key="finance-startups").exists()
+
+    def test_the_publish_action_keeps_it_a_draft(self, client, superuser, publication):
+        client.force_login(superuser)
+        response = client.post(
+            admin_url(Publication, "changelist"),
+            {"action": "publish", "_selected_action": [publication.pk]},
+            follow=True,
+        )
+        assert "Not published, because there is no source text" in response.content.decode()
+        assert not Publication.objects.get(pk=publication.pk).is_published
+        publication.source_text = "Another paper counts 12 enterprises."
+        publication.source_quote = "Another paper counts 12 enterprises."
+        publication.save()
+        client.post(
+            admin_url(Publication, "changelist"),
+            {"action": "publish", "_selected_action": [publication.pk]},
+        )
+        assert Publication.objects.get(pk=publication.pk).is_published
