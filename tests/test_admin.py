@@ -422,3 +422,19 @@ def test_staff_paste_a_publications_source_text(client, superuser, whitepaper):
     errors = response.context["adminform"].form.errors["source_text"]
     assert "The quotes of these records are not in this text: Enterprises with" in errors[0]
     assert "456" in Publication.objects.get(pk=whitepaper.pk).source_text
+
+
+def test_the_publications_note_comes_after_the_records_it_covers(client, superuser, whitepaper):
+    client.force_login(superuser)
+    page = client.get(admin_url(Publication, "change", whitepaper.pk)).content.decode()
+    assert page.index('name="findings-TOTAL_FORMS"') < page.index('name="public_note"')
+    assert page.index('name="public_note"') < page.index('name="public_note_zh"')
+
+
+def test_each_kinds_list_has_its_own_columns_and_filters(client, superuser, whitepaper):
+    client.force_login(superuser)
+    page = client.get(admin_url(Statistic, "changelist")).content.decode()
+    for column in ("column-label", "column-display_value", "column-value", "column-unit"):
+        assert column in page
+    assert "column-category" in page and "By category" in page
+    assert "column-__str__" not in page
