@@ -221,23 +221,20 @@ def place_in(quote, words):
     return Place(words.strip(), number_start, number_end, number)
 
 
-def same_text(a, b):
-    return WHITESPACE.sub("", a or "") == WHITESPACE.sub("", b or "")
-
-
 def others_at(record, place, field, words_field):
-    """Another record of the kind, quoting the same sentence of the same publication, whose
-    figure stands at the same place; None if there is none."""
+    """Another record of the kind, quoting the same sentence of the same publication (as
+    stored: records of one sentence share its quote), whose figure stands at the same place;
+    None if there is none."""
     if not getattr(record, "publication_id", None):
         return None
     others = (
         type(record)
-        ._default_manager.filter(publication_id=record.publication_id)
+        ._default_manager.filter(
+            publication_id=record.publication_id, source_quote=record.source_quote
+        )
         .exclude(pk=record.pk)
     )
     for other in others:
-        if not same_text(other.source_quote, record.source_quote):
-            continue
         theirs = place_in(other.source_quote, getattr(other, words_field) or "")
         if isinstance(theirs, Place) and theirs.start == place.start:
             return other
