@@ -79,6 +79,7 @@ class Writer(threading.Thread):
             "key": KEY,
             "label": f"Crash test {self.counter}",
             "value": "456",
+            "value_as_stated": "456 enterprises",
             "unit": "enterprises",
             "qualifier": "exact",
             "category": "enterprises",
@@ -163,7 +164,7 @@ def main():
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
-    create_staff(env, "crash", PASSWORD)
+    create_staff(env, "crash", PASSWORD, superuser=False, editor=True)
     statistic_id = (
         sqlite3.connect(db_path)
         .execute("SELECT id FROM whitepaper_statistic WHERE key = ?", (KEY,))

@@ -3,8 +3,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 from django.test.utils import override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.smtp import SMTPServer
 from tests.whitepaper_snapshot import WhitepaperSnapshot
 from tests.worker_cache import caches_of_worker
 from whitepaper.models import Publication
@@ -37,16 +41,72 @@ def whitepaper(loaded_whitepaper, db):
     return Publication.objects.get(slug="miit-blockchain-white-paper-2018")
 
 
+class StaffClient(Client):
+    """Django's test client whose force_login also stands for the second factor, where the
+    user has set one up (as a sign-in through both steps would; whitepaper.two_factor)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return StaffClient()
+
+
+def with_second_factor(user):
+    """The user with an authenticator app set up (its device)."""
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return user
+
+
+def staff_member(username, role):
+    user = User.objects.create_user(
+        username, f"{username}@example.com", STAFF_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 @pytest.fixture
 def superuser(db):
-    return User.objects.create_superuser("admin", "admin@example.com", STAFF_PASSWORD)
+    user = User.objects.create_superuser("admin", "admin@example.com", STAFF_PASSWORD)
+    return with_second_factor(user)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's, signed in with both factors."""
+    client.force_login(with_second_factor(admin_user))
+    return client
 
 
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("editor", "editor@example.com", STAFF_PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return staff_member("editor", "Editors")
+
+
+@pytest.fixture
+def publisher(db):
+    return with_second_factor(staff_member("publisher", "Publishers"))
+
+
+@pytest.fixture
+def administrator(db):
+    return with_second_factor(staff_member("administrator", "Administrators"))
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    """A client of its own, signed in as a Publisher with both factors."""
+    client = StaffClient()
+    client.force_login(publisher)
+    return client
 
 
 @pytest.fixture
@@ -98,3 +158,18 @@ def release_files_in_memory(settings):
         **settings.STORAGES,
         "releases": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
+
+
+@pytest.fixture
+def smtp_server(settings, monkeypatch):
+    """A real SMTP server (aiosmtpd) for this test, the site's mail settings pointed at it
+    through EMAIL_URL as the settings read it; its messages in ``smtp_server.messages``."""
+    from whitepaper.env import env_email_url
+
+    server = SMTPServer().start()
+    monkeypatch.setenv("EMAIL_URL", server.url)
+    for name, value in env_email_url("EMAIL_URL").items():
+        setattr(settings, name, value)
+    settings.DEFAULT_FROM_EMAIL = "White paper data <noreply@example.org>"
+    yield server
+    server.stop()

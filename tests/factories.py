@@ -51,4 +51,5 @@ def second_publication():
         release_date=date(2019, 5, 20),
         data_as_of=date(2019, 3, 31),
         source_quote="Second.",
+        is_published=True,
     )

@@ -45,17 +45,22 @@ def manage(env, *args):
     return result.stdout
 
 
-def create_staff(env, username, password, superuser=True, editor=False):
-    """A staff account in the database that env points at (an Editor if asked)."""
+def create_staff(env, username, password, superuser=True, editor=False, group=None, key=None):
+    """A staff account in the database that env points at: a superuser, or a member of the
+    Editors (editor=True) or of another group; with an authenticator app set up on the
+    TOTP key ``key`` (hex) if given."""
     maker = "create_superuser" if superuser else "create_user"
+    group = "Editors" if editor else group
     manage(
         env,
         "shell",
         "-c",
         "from django.contrib.auth.models import Group, User; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
         f"u = User.objects.{maker}({username!r}, {username + '@example.org'!r}, {password!r}); "
         "u.is_staff = True; u.save(); "
-        + ("u.groups.add(Group.objects.get(name='Editors'))" if editor else ""),
+        + (f"u.groups.add(Group.objects.get(name={group!r})); " if group else "")
+        + (f"TOTPDevice.objects.create(user=u, name='app', key={key!r}); " if key else ""),
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from whitepaper.models import (
+    Correction,
     Finding,
     IndustrySegment,
     Publication,
@@ -31,10 +32,11 @@ def statistic_form(statistic, **changes):
         "label": statistic.label,
         "label_zh": statistic.label_zh,
         "value": str(statistic.value),
+        "value_as_stated": statistic.value_as_stated,
         "unit": statistic.unit,
         "qualifier": statistic.qualifier,
         "category": statistic.category,
-        "as_of": statistic.as_of.isoformat(),
+        "as_of": statistic.as_of.isoformat() if statistic.as_of else "",
         "source_quote": statistic.source_quote,
         "stated_by": statistic.stated_by,
         "note": statistic.note,
@@ -47,6 +49,20 @@ def statistic_form(statistic, **changes):
     }
     data.update(changes)
     return data
+
+
+def unpublish(client, model, records, note="Withdrawn for review."):
+    """As an editor does: the list's action, then its note (the change is in the records'
+    history and, for a published record, in the public log with the note)."""
+    return client.post(
+        admin_url(model, "changelist"),
+        {
+            "action": "unpublish",
+            "_selected_action": [record.pk for record in records],
+            "note_given": "1",
+            "public_note": note,
+        },
+    )
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
@@ -177,16 +193,25 @@ def test_deleting_a_region_in_use_is_refused(client, superuser, whitepaper):
 def test_unpublish_action_hides_record_and_records_history(client, superuser, whitepaper):
     client.force_login(superuser)
     statistic = Statistic.objects.get(key="real-economy-startups")
+    action = {"action": "unpublish", "_selected_action": [statistic.pk]}
+    asked = client.post(admin_url(Statistic, "changelist"), action)
+    assert "Withdraw published records" in asked.content.decode()
+    assert Statistic.objects.get(pk=statistic.pk).is_published  # not without a note
     response = client.post(
         admin_url(Statistic, "changelist"),
-        {"action": "unpublish", "_selected_action": [statistic.pk]},
+        {**action, "note_given": "1", "public_note": ""},
+    )
+    assert "These records are published: write a short public note" in (response.content.decode())
+    response = client.post(
+        admin_url(Statistic, "changelist"),
+        {**action, "note_given": "1", "public_note": "Under review."},
         follow=True,
     )
     assert "1 record unpublished." in response.content.decode()
     statistic.refresh_from_db()
     assert not statistic.is_published
     assert statistic.history.latest().history_user.username == "admin"
-    assert statistic.history.latest().history_change_reason == "Unpublished"
+    assert statistic.history.latest().history_change_reason == "Under review."
 
 
 def test_publication_inlines_edit_records(client, superuser, whitepaper):
@@ -313,7 +338,7 @@ def change_form_data(response):
         return data
 
     data = fields_of(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         data.update(fields_of(formset.management_form))
         for form in formset.forms:
@@ -351,3 +376,65 @@ def test_an_unchanged_publication_page_saves(client, superuser, whitepaper):
     data["public_note"] = "Note added."
     assert client.post(url, data).status_code == 302
     assert Statistic.objects.get(key="blockchain-enterprises").note == "Checked."
+
+
+def test_saving_the_publication_unchanged_writes_no_history_and_needs_no_note(
+    client, superuser, whitepaper
+):
+    """A browser posts a textarea's lines with CRLF; the records keep LF."""
+    client.force_login(superuser)
+    url = admin_url(Publication, "change", whitepaper.pk)
+    data = change_form_data(client.get(url))
+    assert "\n" in data["source_page_lines"]
+    data = {
+        name: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for name, value in data.items()
+    }
+    versions = whitepaper.history.count()
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert whitepaper.history.count() == versions
+    assert not Correction.objects.exists()
+    assert Publication.objects.get(pk=whitepaper.pk).source_page_lines == (
+        whitepaper.source_page_lines
+    )
+
+
+def test_saving_a_record_unchanged_with_a_note_writes_no_history(client, superuser, whitepaper):
+    client.force_login(superuser)
+    statistic = Statistic.objects.get(key="blockchain-enterprises")
+    versions = statistic.history.count()
+    response = client.post(admin_url(Statistic, "change", statistic.pk), statistic_form(statistic))
+    assert response.status_code == 302
+    assert statistic.history.count() == versions
+
+
+def test_staff_paste_a_publications_source_text(client, superuser, whitepaper):
+    client.force_login(superuser)
+    url = admin_url(Publication, "change", whitepaper.pk)
+    data = change_form_data(client.get(url))
+    assert "source_text" in data  # a field, no longer read-only
+    data["source_text"] = data["source_text"].replace("456 enterprises", "457 enterprises")
+    data["public_note"] = "The source text corrected."
+    response = client.post(url, data)
+    # The record quoting the old sentence would no longer be in the text: refused.
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["source_text"]
+    assert "The quotes of these records are not in this text: Enterprises with" in errors[0]
+    assert "456" in Publication.objects.get(pk=whitepaper.pk).source_text
+
+
+def test_the_publications_note_comes_after_the_records_it_covers(client, superuser, whitepaper):
+    client.force_login(superuser)
+    page = client.get(admin_url(Publication, "change", whitepaper.pk)).content.decode()
+    assert page.index('name="findings-TOTAL_FORMS"') < page.index('name="public_note"')
+    assert page.index('name="public_note"') < page.index('name="public_note_zh"')
+
+
+def test_each_kinds_list_has_its_own_columns_and_filters(client, superuser, whitepaper):
+    client.force_login(superuser)
+    page = client.get(admin_url(Statistic, "changelist")).content.decode()
+    for column in ("column-label", "column-display_value", "column-value", "column-unit"):
+        assert column in page
+    assert "column-category" in page and "By category" in page
+    assert "column-__str__" not in page

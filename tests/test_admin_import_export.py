@@ -16,8 +16,8 @@ from whitepaper.translation import twins
 pytestmark = pytest.mark.django_db
 
 HEADER = (
-    "publication,key,label,value,qualifier,unit,category,as_of,source_quote,note,position,"
-    "is_published"
+    "publication,key,label,value,qualifier,unit,category,as_of,source_quote,note,"
+    "value_as_stated,position,is_published"
 )
 SLUG = "miit-blockchain-white-paper-2018"
 
@@ -27,21 +27,28 @@ SLUG = "miit-blockchain-white-paper-2018"
 SOURCE_SENTENCES = {
     "86": "By the end of March 2018, The number of blockchain starups that provide financial "
     "blockchain solutions hits 86 while 109 blockchain starups target the real economy.",
-    "20": "May 20, the Ministry of Industry and Information Technology of the People’s Republic "
-    "of China (MIIT) just released a white paper on blockchain industrial development.",
     "3": "3. Blockchain will be broadly applied in real economy within 3 years and may provide "
     "key supports to the establishment of Digital China.",
 }
 
 
+#: Where each figure stands in its sentence (value_as_stated).
+PLACES = {"86": "hits 86", "3": "3 years"}
+
+
 def row(key, label, value, unit="startups", quote=None, position=1):
     quote = quote or SOURCE_SENTENCES.get(value, SOURCE_SENTENCES["86"])
     # Dated only where the quote dates it (the guard refuses any other date).
-    as_of = "2018-03-31" if "by the end of March 2018" in quote.lower() else ""
-    return f'{SLUG},{key},{label},{value},exact,{unit},startups,{as_of},"{quote}",,{position},1'
+    as_of = "2018-03-31" if "by the end of march 2018" in quote.lower() else ""
+    place = PLACES.get(value, "hits 86")
+    return (
+        f'{SLUG},{key},{label},{value},exact,{unit},startups,{as_of},"{quote}",,{place},'
+        f"{position},1"
+    )
 
 
-def upload(client, text, encoding="utf-8"):
+def upload(client, text, encoding="utf-8", **note):
+    """The import form: the file, and the public note for it (public_note=...)."""
     data = text.encode(encoding)
     return client.post(
         reverse("admin:whitepaper_statistic_import"),
@@ -49,6 +56,7 @@ def upload(client, text, encoding="utf-8"):
             "resource": "0",
             "format": "0",
             "import_file": SimpleUploadedFile("statistics.csv", data, "text/csv"),
+            **note,
         },
     )
 
@@ -70,7 +78,7 @@ def valid_file():
         [
             HEADER,
             row("financial-solution-startups", "Financial startups (checked)", "86"),
-            row("new-figure", "A new figure", "20", position=9),
+            row("new-figure", "A new figure", "3", position=9),
         ]
     )
 
@@ -79,17 +87,18 @@ def valid_file():
 def test_import_previews_then_saves_with_history(
     editor_client, editor, whitepaper, valid_file, encoding
 ):
-    preview = upload(editor_client, valid_file, encoding)
+    preview = upload(editor_client, valid_file, encoding, public_note="Label checked.")
     assert preview.status_code == 200
     text = page_text(preview)
     assert "Preview" in text
+    assert "Public note for this file Label checked." in text
     assert "A new figure" in text
     assert not Statistic.objects.filter(key="new-figure").exists()  # nothing saved yet
 
     done = confirm(editor_client, preview)
     assert done.status_code == 200
     new = Statistic.objects.get(key="new-figure")
-    assert new.value == 20
+    assert new.value == 3
     changed = Statistic.objects.get(key="financial-solution-startups")
     assert changed.label == "Financial startups (checked)"
     assert changed.history.latest().history_user == editor
@@ -111,13 +120,13 @@ def test_invalid_row_is_reported_and_nothing_is_saved(editor_client, whitepaper)
             row("bad-negative", "Negative", "-4"),
         ]
     )
-    preview = upload(editor_client, text)
+    preview = upload(editor_client, text, public_note="Relabelled.")
     assert preview.status_code == 200
     text = page_text(preview)
     assert "Some rows failed to validate" in text
     # Row number (data rows counted from 1), the field, the reason.
-    assert " 2 1 value A percentage cannot be above 100. " in text
-    assert " 3 1 value A count or share cannot be negative. " in text
+    assert " 2 value A percentage cannot be above 100. " in text
+    assert " 3 value A count or share cannot be negative. " in text
     assert preview.context.get("confirm_form") is None
     assert Statistic.objects.get(key="financial-solution-startups").label != "Changed label"
     assert not Statistic.objects.filter(key__startswith="bad-").exists()
@@ -159,7 +168,7 @@ def test_export_selected_records_is_neutralised_csv(editor_client, whitepaper):
     assert Decimal(exported["value"]) == 456  # a plain number, never prefixed
 
 
-@pytest.mark.parametrize("model", ["statistic", "region", "industrysegment", "tendency"])
+@pytest.mark.parametrize("model", ["statistic", "industrysegment", "tendency"])
 def test_every_import_page_opens_for_editors(editor_client, whitepaper, model):
     response = editor_client.get(reverse(f"admin:whitepaper_{model}_import"))
     assert response.status_code == 200
@@ -232,7 +241,11 @@ def snapshot(model):
 IMPORT_ORDER = [Region, *PUBLICATION_RECORDS]
 
 
-def test_every_kind_survives_an_admin_export_and_import_field_by_field(editor_client, whitepaper):
+def test_every_kind_survives_an_admin_export_and_import_field_by_field(
+    publisher_client, whitepaper
+):
+    # A Publisher: the regions are among the kinds, and they keep the shared lists.
+    editor_client = publisher_client
     for model in PUBLICATION_RECORDS:
         for record in model.objects.all():
             for field in model.TRANSLATED_FIELDS:
@@ -245,6 +258,8 @@ def test_every_kind_survives_an_admin_export_and_import_field_by_field(editor_cl
     files = {model: admin_export(editor_client, model) for model in IMPORT_ORDER}
     for model in reversed(IMPORT_ORDER):
         model.objects.all().delete()
+        # As into a new database: an import refuses to bring back what staff deleted.
+        model.history.all().delete()
 
     for model in IMPORT_ORDER:
         admin_import(editor_client, model, files[model])
@@ -264,3 +279,73 @@ def test_every_kind_survives_an_admin_export_and_import_field_by_field(editor_cl
     assert any(chinese) and all(
         record.stated_by for model in PUBLICATION_RECORDS for record in model.objects.all()
     )
+
+
+def test_a_changed_published_figure_needs_the_files_note_and_is_listed(
+    editor_client, client, whitepaper
+):
+    startups = Statistic.objects.get(key="financial-solution-startups")
+    text = "\n".join([HEADER, row(startups.key, startups.label, "87")])
+    refused = page_text(upload(editor_client, text))
+    assert "This row changes a published record: write a public note for the file" in refused
+    # 87 is in no place of the sentence: the note must also confirm the mismatch.
+    refused = page_text(upload(editor_client, text, public_note="Recounted."))
+    assert "87 does not appear as a number in this record’s source quote" in refused
+    preview = upload(
+        editor_client,
+        text,
+        public_note="The white paper table gives 87.",
+        public_note_zh="白皮书的表格给出87。",
+        confirm_mismatch="on",
+    )
+    shown = page_text(preview)
+    assert "Public note for this file The white paper table gives 87. 白皮书的表格给出87。" in shown
+    assert re.search(r" Value 86(\.00)? 87 ", shown)  # old and new, one line
+    assert Statistic.objects.get(pk=startups.pk).value == 86  # only a preview
+    confirm(editor_client, preview)
+    assert Statistic.objects.get(pk=startups.pk).value == 87
+    log = page_text(client.get("/changes/"))
+    assert "86 → 87" in log or ("86" in log and "87" in log)
+    assert "The white paper table gives 87." in log
+    assert "白皮书的表格给出87。" in page_text(client.get("/zh-hans/changes/"))
+
+
+def test_another_number_of_the_sentence_is_refused_in_an_import(editor_client, whitepaper):
+    text = "\n".join([HEADER, row("financial-solution-startups", "Financial", "109")])
+    refused = page_text(upload(editor_client, text, public_note="Recounted."))
+    assert "109 is not this record’s figure: where it stands, the source quote says “hits 86”" in (
+        refused
+    )
+    assert Statistic.objects.get(key="financial-solution-startups").value == 86
+
+
+def test_an_old_export_does_not_bring_back_a_deleted_record(editor_client, whitepaper):
+    text = admin_export(editor_client, Statistic)
+    figure = Statistic.objects.get(key="real-economy-startups")
+    figure._change_reason = "Counted twice."
+    figure.delete()
+    refused = page_text(upload(editor_client, text))
+    assert "A record with this key was deleted on" in refused
+    assert "(note: “Counted twice.”)" in refused
+    assert not Statistic.objects.filter(key="real-economy-startups").exists()
+
+
+def test_the_preview_lists_changes_in_four_columns(editor_client, whitepaper, valid_file):
+    html = upload(editor_client, valid_file, public_note="Checked.").content.decode()
+    table = re.search(r'<table class="import-changes">.*?</table>', html, re.S).group(0)
+    header = re.search(r"<thead>.*?</thead>", table, re.S).group(0)
+    assert header.count("<th ") == 4
+    assert "<del>Blockchain startups providing financial blockchain solutions</del>" in table
+    assert "<ins>Financial startups (checked)</ins>" in table
+
+
+def test_the_admin_export_starts_with_a_byte_order_mark(editor_client, whitepaper):
+    response = editor_client.post(
+        reverse("admin:whitepaper_statistic_changelist"),
+        {
+            "action": "export_admin_action",
+            "_selected_action": list(Statistic.objects.values_list("pk", flat=True)),
+        },
+    )
+    assert response.content.startswith("\ufeff".encode())
+    assert "以区块链为主营业务的企业" in response.content.decode("utf-8-sig")

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
-from whitepaper.models import Finding, Statistic, Tendency
+from whitepaper.models import Finding, Publication, Statistic, Tendency
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,11 @@ def test_a_changed_quote_is_named_with_its_rule(whitepaper):
         "statistic miit-blockchain-white-paper-2018/real-economy-startups: quote-verbatim: "
         "This quote does not appear verbatim in the publication’s source text (spacing aside; "
         "“…” marks an omission). Copy it from the source, or tick “confirm mismatch” and say "
-        "why in the public note."
+        "why in the public note.",
+        # The words that placed its figure were the old quote's ("starups", sic).
+        "statistic miit-blockchain-white-paper-2018/real-economy-startups: figure-place: "
+        "These words do not appear verbatim in this record’s source quote. Copy the words that "
+        "give this record’s figure from the quote, for example “456 enterprises”.",
     ]
 
 
@@ -124,3 +128,45 @@ def test_words_of_the_source_in_quotation_marks_pass_the_audit(whitepaper):
         label="Enterprises that “take blockchain as their main business”"
     )
     assert audit() == (0, ["Every record agrees with its source."])
+
+
+def test_a_quote_in_no_source_planted_in_the_database_fails_the_audit(whitepaper):
+    publication = Publication.objects.create(
+        slug="planted",
+        title="Planted",
+        publisher=whitepaper.publisher,
+        publisher_abbreviation="X",
+        release_date=whitepaper.release_date,
+        data_as_of=whitepaper.data_as_of,
+        summary="A publication whose text was never pasted.",
+        source_title="Nothing",
+        source_quote="Nothing.",
+        is_published=True,
+    )
+    Statistic.objects.create(
+        publication=publication,
+        key="planted",
+        label="Planted",
+        value=999,
+        value_as_stated="999 blockchain startups",
+        unit="startups",
+        category="startups",
+        source_quote="The white paper found 999 blockchain startups in finance.",
+        stated_by="white_paper",
+    )
+    code, lines = audit()
+    assert code == 1
+    assert "statistic planted/planted: quote-verbatim: its publication has no source text" in (
+        "\n".join(lines)
+    )
+
+
+def test_a_figure_moved_to_another_number_of_its_sentence_fails_the_audit(whitepaper):
+    Statistic.objects.filter(key="financial-solution-startups").update(value=109)
+    code, lines = audit()
+    assert code == 1
+    assert lines[0].startswith(
+        "statistic miit-blockchain-white-paper-2018/financial-solution-startups: "
+        "figure-in-quote: 109 is not this record’s figure: where it stands, the source quote "
+        "says “hits 86” (86)."
+    )

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from whitepaper.apps import grant_editors
 from whitepaper.models import Publication, Statistic
+from whitepaper.roles import grant_roles
 
 #: docs/operations.md's two backup commands, as arguments to dumpdata: the groups by their
 #: names (a fresh database has made the Editors group already, under an id of its own), then
@@ -31,10 +31,10 @@ def dump(name):
 @pytest.mark.django_db(transaction=True)
 def test_dump_wipe_restore_round_trip(tmp_path):
     call_command("load_whitepaper", verbosity=0)
-    # The Editors group under an id the wipe will not give it again (a flush starts the ids
-    # from 1): the restore finds the group by its name.
-    Group.objects.filter(name="Editors").delete()
-    grant_editors(sender=None)
+    # The groups under ids the wipe will not give them again (a flush starts the ids from 1,
+    # and makes them again in the same order): the restore finds each group by its name.
+    Group.objects.all().delete()
+    grant_roles(sender=None)
     editor = User.objects.create_user("editor", password="a-long-enough-password")
     editor.groups.add(Group.objects.get(name="Editors"))
     statistic = Statistic.objects.get(key="blockchain-enterprises")

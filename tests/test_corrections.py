@@ -5,7 +5,6 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from tests.test_admin import admin_url, change_form_data, statistic_form
+from tests.test_admin import admin_url, change_form_data, statistic_form, unpublish
 from whitepaper.models import (
     Correction,
     Publication,
@@ -119,11 +118,11 @@ def test_edits_to_a_draft_never_appear(admin_client, whitepaper):
         publication=whitepaper,
         key="draft",
         label="A draft figure",
-        value=86,
+        value=3,
+        value_as_stated="3 years",
         unit="startups",
         category="startups",
-        as_of=date(2018, 3, 31),
-        source_quote=Statistic.objects.get(key="financial-solution-startups").source_quote,
+        source_quote=Tendency.objects.get(number=3).source_quote,
         is_published=False,
     )
     response = edit(admin_client, draft, label="A draft figure, reworded", public_note="")
@@ -149,12 +148,9 @@ def test_edits_in_an_unpublished_publication_never_appear(admin_client, whitepap
 
 def test_unpublishing_is_logged_as_withdrawn(admin_client, whitepaper):
     statistic = Statistic.objects.get(key="real-economy-startups")
-    admin_client.post(
-        admin_url(Statistic, "changelist"),
-        {"action": "unpublish", "_selected_action": [statistic.pk]},
-    )
+    unpublish(admin_client, Statistic, [statistic], note="Under review.")
     [change] = Correction.objects.all()
-    assert (change.kind, change.public_note) == ("withdrawn", "Unpublished")
+    assert (change.kind, change.public_note) == ("withdrawn", "Under review.")
     html = admin_client.get("/changes/").content.decode()
     assert "Withdrawn: no longer published on this site." in html
     assert "/statistics/real-economy-startups/" not in html  # its page is gone: no link
@@ -377,15 +373,14 @@ def test_the_about_page_links_the_log(client, db):
     assert 'href="/changes/"' in client.get("/about/").content.decode()
 
 
-def test_the_sites_own_reasons_are_shown_in_the_pages_language(client, superuser, whitepaper):
+def test_the_sites_own_reasons_are_shown_in_the_pages_language(client, whitepaper):
     from whitepaper.models import Statistic
+    from whitepaper.models.correction import UNPUBLISHED_REASON
 
+    # A withdrawal logged before the admin asked for a note carries the site's own reason.
     statistic = Statistic.objects.get(key="real-economy-startups")
-    client.force_login(superuser)
-    client.post(
-        "/admin/whitepaper/statistic/",
-        {"action": "unpublish", "_selected_action": [statistic.pk]},
-    )
-    client.logout()
+    statistic.is_published = False
+    statistic._change_reason = UNPUBLISHED_REASON
+    statistic.save()
     assert "Withdrawn in the admin." in client.get("/changes/").content.decode()
     assert "在管理后台撤下。" in client.get("/zh-hans/changes/").content.decode()

@@ -1,9 +1,10 @@
-"""Deleting a published record in the admin needs a public note, as changing one does; the
-changelist's bulk delete, which has no place for a note, deletes drafts only."""
+"""Deleting a published record in the admin needs a public note, as changing one does, and so
+does deleting one that was withdrawn (unpublished), on its page or with the list's bulk
+delete; a record that was never public is deleted without one."""
 
 import pytest
 
-from tests.test_admin import admin_url
+from tests.test_admin import admin_url, unpublish
 from whitepaper.models import Correction, Publication, RegionalPresence, Statistic, Tendency
 from whitepaper.public_note import NOTE_LENGTH
 
@@ -32,8 +33,8 @@ def test_a_published_record_is_not_deleted_without_a_note(admin_client, whitepap
     response = delete(admin_client, tendency)
     assert response.status_code == 200
     assert response.context["deletion_note_form"].errors["public_note"] == [
-        "This record is published: write a short public note saying why it is deleted. "
-        "It is shown on the public corrections page."
+        "This record is or was published: write a short public note saying why it is "
+        "deleted. It is shown on the public corrections page."
     ]
     assert Tendency.objects.filter(pk=tendency.pk).exists()
     assert not Correction.objects.exists()
@@ -75,44 +76,81 @@ def test_the_records_a_publication_takes_with_it_carry_its_note(admin_client, wh
     assert history.history_change_reason == "Withdrawn by its publisher."
 
 
-def unpublish(client, model, records):
-    """As an editor does (the change is in the records' history)."""
-    client.post(
-        admin_url(model, "changelist"),
-        {"action": "unpublish", "_selected_action": [record.pk for record in records]},
+def never_published(whitepaper):
+    return Statistic.objects.create(
+        publication=whitepaper,
+        key="draft",
+        label="A draft",
+        value=3,
+        value_as_stated="3 years",
+        unit="startups",
+        category="startups",
+        source_quote=Tendency.objects.get(number=3).source_quote,
+        is_published=False,
     )
 
 
-def test_a_draft_is_deleted_without_a_note(admin_client, whitepaper):
-    statistic = Statistic.objects.get(key="real-economy-startups")
-    unpublish(admin_client, Statistic, [statistic])
-    html = admin_client.get(admin_url(Statistic, "delete", statistic.pk)).content.decode()
+def test_a_record_never_published_is_deleted_without_a_note(admin_client, whitepaper):
+    draft = never_published(whitepaper)
+    html = admin_client.get(admin_url(Statistic, "delete", draft.pk)).content.decode()
     assert 'name="public_note"' not in html
-    assert delete(admin_client, statistic).status_code == 302
+    assert delete(admin_client, draft).status_code == 302
+    assert not Statistic.objects.filter(pk=draft.pk).exists()
+    assert not Correction.objects.exists()
+
+
+def test_unpublish_then_delete_is_logged_with_its_notes(admin_client, whitepaper):
+    statistic = Statistic.objects.get(key="real-economy-startups")
+    unpublish(admin_client, Statistic, [statistic], note="Under review.")
+    response = delete(admin_client, statistic)
+    assert response.status_code == 200  # a withdrawn record was public: a note is needed
+    assert "public_note" in response.context["deletion_note_form"].errors
+    response = delete(
+        admin_client, statistic, public_note="Counted twice.", public_note_zh="重复计算。"
+    )
+    assert response.status_code == 302
     assert not Statistic.objects.filter(pk=statistic.pk).exists()
-    assert list(Correction.objects.values_list("kind", flat=True)) == ["withdrawn"]
+    logged = Correction.objects.order_by("changed_at")
+    assert [(row.kind, row.public_note) for row in logged] == [
+        ("withdrawn", "Under review."),
+        ("deleted", "Counted twice."),
+    ]
+    assert logged.last().public_note_zh == "重复计算。"
+    log = admin_client.get("/changes/").content.decode()
+    assert "Deleted from this site." in log and "Counted twice." in log
+    assert "重复计算。" in admin_client.get("/zh-hans/changes/").content.decode()
 
 
-def bulk_delete(client, model, records):
+def bulk_delete(client, model, records, **data):
     return client.post(
         admin_url(model, "changelist"),
-        {"action": "delete_selected", "_selected_action": [r.pk for r in records], "post": "yes"},
+        {
+            "action": "delete_selected",
+            "_selected_action": [r.pk for r in records],
+            "post": "yes",
+            **data,
+        },
         follow=True,
     )
 
 
-def test_bulk_delete_refuses_published_records(admin_client, whitepaper):
+def test_bulk_delete_of_withdrawn_records_asks_for_a_note(admin_client, whitepaper):
     records = list(Statistic.objects.order_by("pk")[:2])
     unpublish(admin_client, Statistic, records[:1])
     response = bulk_delete(admin_client, Statistic, records)
-    assert "1 selected record is published." in response.content.decode()
+    assert response.context["deletion_note_form"].errors["public_note"]
+    assert 'name="public_note"' in response.content.decode()
     assert Statistic.objects.filter(pk__in=[r.pk for r in records]).count() == 2
+    response = bulk_delete(admin_client, Statistic, records, public_note="Duplicates.")
+    assert not Statistic.objects.filter(pk__in=[r.pk for r in records]).exists()
+    assert sorted(
+        Correction.objects.filter(kind="deleted").values_list("public_note", flat=True)
+    ) == ["Duplicates.", "Duplicates."]
 
 
-def test_bulk_delete_deletes_drafts(admin_client, whitepaper):
-    drafts = list(Statistic.objects.order_by("pk")[:2])
-    unpublish(admin_client, Statistic, drafts)
-    response = bulk_delete(admin_client, Statistic, drafts)
+def test_bulk_delete_deletes_records_never_published(admin_client, whitepaper):
+    draft = never_published(whitepaper)
+    response = bulk_delete(admin_client, Statistic, [draft])
     assert response.status_code == 200
-    assert not Statistic.objects.filter(pk__in=[r.pk for r in drafts]).exists()
-    assert set(Correction.objects.values_list("kind", flat=True)) == {"withdrawn"}
+    assert not Statistic.objects.filter(pk=draft.pk).exists()
+    assert not Correction.objects.exists()

@@ -120,17 +120,27 @@ def test_the_publications_own_quote_must_be_in_its_text(whitepaper):
     assert list(refused.value.message_dict) == ["source_quote", "described_as"]
 
 
-def test_an_empty_source_text_skips_the_verbatim_check_only(whitepaper):
+def test_a_publication_without_source_text_publishes_no_record(whitepaper):
+    """A draft may wait for its source text; a published record may not, confirmed or not."""
     whitepaper.source_text = ""
+    whitepaper.is_published = False
     whitepaper.save()
     statistic = Statistic.objects.get(key="blockchain-enterprises")
     statistic.source_quote = "There are 456 enterprises, in other words."
     statistic.as_of = None  # the new quote gives no date
-    statistic.full_clean()  # nothing to check the quote against
-    statistic.value = Decimal(457)
     with pytest.raises(ValidationError) as refused:
         statistic.full_clean()
-    assert list(refused.value.message_dict) == ["value"]
+    assert list(refused.value.message_dict) == ["is_published"]
+    assert "has no source text yet" in refused.value.message_dict["is_published"][0]
+    setattr(statistic, fidelity.CONFIRMED, True)
+    with pytest.raises(ValidationError):
+        statistic.full_clean()
+    statistic.is_published = False
+    statistic.full_clean()  # a draft: nothing to check the quote against yet
+    whitepaper.is_published = True
+    with pytest.raises(ValidationError) as refused:
+        whitepaper.full_clean()
+    assert list(refused.value.message_dict) == ["source_text"]
 
 
 def test_the_confirmation_lets_a_mismatch_through(whitepaper):
@@ -241,3 +251,148 @@ class TestAdmin:
         change = Correction.objects.get()
         assert (change.field_name, change.old_value, change.new_value) == ("value", "109", "110")
         assert change.public_note == "Recounted."
+
+
+class TestFigurePlace:
+    """A figure is the number at its own place in its sentence (value_as_stated), not any
+    number the sentence happens to contain."""
+
+    @pytest.fixture
+    def startups(self, whitepaper):
+        return Statistic.objects.get(key="financial-solution-startups")
+
+    def errors(self, client, statistic, **changes):
+        response = client.post(
+            admin_url(Statistic, "change", statistic.pk),
+            statistic_form(statistic, public_note="Corrected.", **changes),
+        )
+        assert response.status_code == 200, "saved although refused"
+        return response.context["adminform"].form.errors
+
+    def test_a_year_of_the_sentence_is_refused_on_the_value(self, client, superuser, whitepaper):
+        client.force_login(superuser)
+        statistic = Statistic.objects.get(key="blockchain-enterprises")
+        errors = self.errors(client, statistic, value="2018")
+        assert list(errors) == ["value"]
+        assert "2018 is part of the date “end of March 2018”" in errors["value"][0]
+        assert "the quote says “456 enterprises” (456)" in errors["value"][0]
+        statistic.refresh_from_db()
+        assert statistic.value == 456
+        assert not Correction.objects.exists()
+
+    def test_a_date_is_no_place_for_a_figure(self, client, superuser, whitepaper):
+        client.force_login(superuser)
+        statistic = Statistic.objects.get(key="blockchain-enterprises")
+        errors = self.errors(client, statistic, value="2018", value_as_stated="March 2018")
+        assert "2018 is part of the date “end of March 2018”" in errors["value_as_stated"][0]
+
+    def test_another_number_of_the_sentence_is_refused(self, client, superuser, startups):
+        client.force_login(superuser)
+        errors = self.errors(client, startups, value="109")
+        assert list(errors) == ["value"]
+        assert "where it stands, the source quote says “hits 86” (86)" in errors["value"][0]
+
+    def test_another_records_place_is_refused(self, client, superuser, startups):
+        client.force_login(superuser)
+        errors = self.errors(
+            client, startups, value="109", value_as_stated="109 blockchain starups"
+        )
+        assert list(errors) == ["value_as_stated"]
+        assert (
+            "“109 blockchain starups” gives the figure of another record, “Blockchain startups "
+            "targeting the real economy: 109 startups”" in errors["value_as_stated"][0]
+        )
+        startups.refresh_from_db()
+        assert startups.value == 86
+
+    @pytest.mark.parametrize(
+        ("words", "message"),
+        [
+            ("86 startups", "do not appear verbatim"),
+            ("hits 86 while 109", "these contain 2"),
+        ],
+    )
+    def test_the_words_must_be_the_quotes_with_one_number(self, startups, words, message):
+        startups.value_as_stated = words
+        with pytest.raises(ValidationError) as refused:
+            startups.full_clean()
+        assert message in refused.value.message_dict["value_as_stated"][0]
+
+
+class TestQuoteInNoSource:
+    """A new publication's records cannot be published with a quote found in no source."""
+
+    QUOTE = "The white paper found 999 blockchain startups in finance."
+
+    @pytest.fixture
+    def publication(self, whitepaper):
+        data = read_records()["publication"]
+        return Publication.objects.create(
+            **{**data, "slug": "another-paper", "title": "Another paper"}
+        )
+
+    def statistic(self, publication, **fields):
+        return Statistic(
+            publication=publication,
+            key="finance-startups",
+            label="Startups in finance",
+            value=999,
+            value_as_stated="999 blockchain startups",
+            unit="startups",
+            category="startups",
+            source_quote=self.QUOTE,
+            stated_by="white_paper",
+            **fields,
+        )
+
+    def test_a_new_publication_is_a_draft(self, publication):
+        assert Publication._meta.get_field("is_published").default is False
+        assert publication.is_published is False
+
+    def test_refused_until_the_source_is_pasted_then_refused_on_the_quote(self, publication):
+        statistic = self.statistic(publication)
+        with pytest.raises(ValidationError) as refused:
+            statistic.full_clean()
+        assert list(refused.value.message_dict) == ["is_published"]
+        publication.source_text = "The white paper counts 456 enterprises."
+        with pytest.raises(ValidationError) as refused:
+            statistic.full_clean()
+        assert "does not appear verbatim" in refused.value.message_dict["source_quote"][0]
+
+    def test_the_admin_refuses_it(self, client, superuser, publication):
+        client.force_login(superuser)
+        statistic = self.statistic(publication)
+        data = {
+            name: getattr(statistic, name)
+            for name in ("key", "label", "value", "value_as_stated", "unit", "category")
+        }
+        data.update(
+            publication=publication.pk,
+            qualifier="exact",
+            source_quote=self.QUOTE,
+            stated_by="white_paper",
+            position=0,
+            is_published="on",
+        )
+        response = client.post(admin_url(Statistic, "add"), data)
+        assert response.status_code == 200
+        assert "has no source text yet" in response.content.decode()
+        assert not Statistic.objects.filter(key="finance-startups").exists()
+
+    def test_the_publish_action_keeps_it_a_draft(self, client, superuser, publication):
+        client.force_login(superuser)
+        response = client.post(
+            admin_url(Publication, "changelist"),
+            {"action": "publish", "_selected_action": [publication.pk]},
+            follow=True,
+        )
+        assert "Not published, because there is no source text" in response.content.decode()
+        assert not Publication.objects.get(pk=publication.pk).is_published
+        publication.source_text = "Another paper counts 12 enterprises."
+        publication.source_quote = "Another paper counts 12 enterprises."
+        publication.save()
+        client.post(
+            admin_url(Publication, "changelist"),
+            {"action": "publish", "_selected_action": [publication.pk]},
+        )
+        assert Publication.objects.get(pk=publication.pk).is_published

@@ -22,6 +22,7 @@ def many_publications(whitepaper, monkeypatch):
             release_date=date(2019, 1, 1) + timedelta(days=n),
             data_as_of=date(2018, 12, 1),
             source_quote="Edition.",
+            is_published=True,
         )
 
 

@@ -88,6 +88,7 @@ def rows(whitepaper):
             release_date=date(2019, 1, 1) + timedelta(days=n),
             data_as_of=date(2018, 12, 1),
             source_quote="Edition.",
+            is_published=True,
         )
         add_statistics(
             edition,

@@ -29,14 +29,8 @@ from whitepaper.models import (
 
 pytestmark = pytest.mark.django_db
 
-#: Loaded from the source file, and read-only in the admin.
-READ_ONLY = {(Publication, "source_text")}
-CASES = [
-    (model, name)
-    for model in RECORD_MODELS
-    for name in model.public_fields()
-    if (model, name) not in READ_ONLY
-]
+#: Every public field, the publication's source text included (staff paste it in the admin).
+CASES = [(model, name) for model in RECORD_MODELS for name in model.public_fields()]
 #: Where the release's zip holds each kind: its table, and the path from the table's records.
 TABLE_OF = {Region: ("regions", "region__"), Publication: ("publications", "")}
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.test_admin import admin_url, statistic_form
+from tests.test_admin import admin_url, statistic_form, unpublish
 from tests.test_admin_import_export import HEADER, confirm, row, upload
 from whitepaper.models import Publication, Region, SearchDocument, Statistic, Tendency
 from whitepaper.search import rebuild, schema
@@ -42,7 +42,7 @@ def test_an_edit_in_the_admin_is_searchable_at_once(client, superuser, whitepape
 
 
 def test_an_import_is_searchable_at_once(editor_client, client, whitepaper):
-    text = "\n".join([HEADER, row("imported-figure", "Okapi ledgers", "86", position=9)])
+    text = "\n".join([HEADER, row("imported-figure", "Okapi ledgers", "3", position=9)])
     confirm(editor_client, upload(editor_client, text))
     assert "/publications/miit-blockchain-white-paper-2018/statistics/imported-figure/" in found(
         client, "okapi"
@@ -53,7 +53,7 @@ def test_unpublish_and_publish_actions(client, superuser, whitepaper):
     statistic = Statistic.objects.get(key="financial-solution-startups")
     client.force_login(superuser)
     changelist = admin_url(Statistic, "changelist")
-    client.post(changelist, {"action": "unpublish", "_selected_action": [statistic.pk]})
+    unpublish(client, Statistic, [statistic])
     assert STARTUPS not in found(client, "financial")
     client.post(changelist, {"action": "publish", "_selected_action": [statistic.pk]})
     assert STARTUPS in found(client, "financial")
@@ -62,7 +62,7 @@ def test_unpublish_and_publish_actions(client, superuser, whitepaper):
 def test_unpublishing_the_publication_hides_its_records(client, superuser, whitepaper):
     client.force_login(superuser)
     changelist = admin_url(Publication, "changelist")
-    client.post(changelist, {"action": "unpublish", "_selected_action": [whitepaper.pk]})
+    unpublish(client, Publication, [whitepaper])
     assert found(client, "Guangdong") == []
     assert found(client, "MIIT") == []
     client.post(changelist, {"action": "publish", "_selected_action": [whitepaper.pk]})
@@ -107,6 +107,7 @@ def test_deleting_a_publication_removes_its_documents(client, whitepaper):
         summary="A summary.",
         source_title="Okapi",
         source_quote="Okapi.",
+        is_published=True,
         source_text="First okapi sentence. Second okapi sentence.",
     )
     add_statistics(other, 3, prefix="okapi")

@@ -124,9 +124,9 @@ def test_program_searches_are_not_counted(client, whitepaper):
     assert not SearchCount.objects.exists()
 
 
-def test_an_editor_curates_keywords_in_the_admin(editor_client, client, whitepaper):
+def test_a_publisher_curates_keywords_in_the_admin(publisher_client, client, whitepaper):
     client.get("/")  # the overview is now cached
-    response = editor_client.post(
+    response = publisher_client.post(
         reverse("admin:whitepaper_hotkeyword_add"),
         {"keyword": "区块链", "language": "en", "position": "1", "shown": "on"},
     )
@@ -134,12 +134,14 @@ def test_an_editor_curates_keywords_in_the_admin(editor_client, client, whitepap
     assert keywords_on(client, "/") == ["区块链"]
 
 
-def test_an_editor_hides_a_search_from_the_counts(editor_client, client, whitepaper):
+def test_a_publisher_hides_a_search_from_the_counts(publisher_client, client, whitepaper):
     searched("okapi", [0, 1, 2])
     assert keywords_on(client, "/") == ["okapi"]
-    assert editor_client.get(reverse("admin:whitepaper_searchcount_changelist")).status_code == 200
+    assert (
+        publisher_client.get(reverse("admin:whitepaper_searchcount_changelist")).status_code == 200
+    )
     ids = list(SearchCount.objects.values_list("pk", flat=True))
-    response = editor_client.post(
+    response = publisher_client.post(
         reverse("admin:whitepaper_searchcount_changelist"),
         {"action": "hide_from_hot_keywords", "_selected_action": ids},
         follow=True,

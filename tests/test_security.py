@@ -26,6 +26,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "production-like-secret-" + "0123456789abcdefghijklmnopqrstuvwxyz",
     "DJANGO_HTTPS": "1",
     "DJANGO_ALLOWED_HOSTS": "data.example.org",
+    "EMAIL_URL": "smtp+tls://site%40example.org:mail-password@mail.example.org:587",
 }
 
 
@@ -341,3 +342,12 @@ def test_a_withdrawn_figure_is_not_shown_beside_its_regions(client, whitepaper, 
         b"",  # the regions' own source sentence
     )
     assert "超过80%".encode() not in body
+
+
+def test_the_deploy_check_warns_without_a_mail_server(settings):
+    from whitepaper.mail import LOG_BACKEND, mail_server_set
+
+    settings.EMAIL_BACKEND = LOG_BACKEND
+    assert [warning.id for warning in mail_server_set(None)] == ["whitepaper.W001"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert mail_server_set(None) == []

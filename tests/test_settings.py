@@ -14,7 +14,16 @@ from django.conf import settings
 from tests.local_server import isolated_env
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV_READERS = {"env_bool", "env_int", "env_str", "env_list", "os.environ.get", "os.getenv"}
+ENV_READERS = {
+    "env_bool",
+    "env_int",
+    "env_str",
+    "env_list",
+    "env_email_url",
+    "env_email_address",
+    "os.environ.get",
+    "os.getenv",
+}
 GOOD_KEY = "s" * 25 + "t" * 25 + "uvwxy"
 
 
@@ -232,3 +241,62 @@ def test_every_variable_read_is_in_the_readme_and_every_one_there_is_read():
     assert {"DATABASE_URL", "DJANGO_HTTPS", "PORT", "HOST"} <= read & documented
     assert sorted(read - documented) == [], "read but missing from the README's settings table"
     assert sorted(documented - read) == [], "in the README's settings table but never read"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "smtp+tls://editor%40example.org:s3cret@mail.example.org:587",
+            {
+                "EMAIL_HOST": "mail.example.org",
+                "EMAIL_PORT": 587,
+                "EMAIL_HOST_USER": "editor@example.org",
+                "EMAIL_HOST_PASSWORD": "s3cret",
+                "EMAIL_USE_TLS": True,
+            },
+        ),
+        ("smtp+ssl://u:p@mail.example.org:465", {"EMAIL_PORT": 465, "EMAIL_USE_SSL": True}),
+    ],
+)
+def test_the_mail_server_is_read_from_email_url(monkeypatch, url, expected):
+    from whitepaper.env import env_email_url
+
+    monkeypatch.setenv("EMAIL_URL", url)
+    config = env_email_url("EMAIL_URL")
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert {name: config[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize("url", ["smpt://u:s3cret@host:587", "smtp://u:s3cret@host:abc", "smtp://"])
+def test_a_bad_email_url_is_refused_naming_the_variable_not_its_password(monkeypatch, url):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from whitepaper.env import env_email_url
+
+    monkeypatch.setenv("EMAIL_URL", url)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_email_url("EMAIL_URL")
+    assert "EMAIL_URL" in str(refused.value)
+    assert "s3cret" not in str(refused.value)
+
+
+@pytest.mark.slow  # starts a Python process
+def test_a_bad_email_url_or_sender_stops_start_up(tmp_path):
+    for name, value in (("EMAIL_URL", "smpt://host"), ("EMAIL_FROM", "not an address")):
+        result = run_manage(["check"], {"DJANGO_SECRET_KEY": GOOD_KEY, name: value}, tmp_path)
+        assert result.returncode != 0
+        assert name in result.stderr.splitlines()[-1]
+
+
+def test_without_a_mail_server_messages_go_to_the_log(caplog, settings):
+    from django.core.mail import send_mail
+
+    from whitepaper import settings as site_settings
+
+    # Without EMAIL_URL (pytest-django puts its in-memory outbox in the test settings).
+    assert site_settings.EMAIL_BACKEND == "whitepaper.mail.LogBackend"
+    settings.EMAIL_BACKEND = site_settings.EMAIL_BACKEND
+    with caplog.at_level("INFO", logger="whitepaper.mail"):
+        send_mail("Reset", "Follow http://127.0.0.1:8000/admin/reset/x/y/", None, ["a@b.org"])
+    assert "http://127.0.0.1:8000/admin/reset/x/y/" in caplog.text

@@ -8,13 +8,15 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from whitepaper import resources
+from whitepaper import resources, sign_in_records, staff_admin  # noqa: F401 (they register)
 from whitepaper.deletion_note import DeletionNoteAdmin
+from whitepaper.import_note import ImportNoteAdmin
 from whitepaper.models import (
     Finding,
     HotKeyword,
     IndustrySegment,
     Publication,
+    PublicationRecord,
     Region,
     RegionalPresence,
     SearchCount,
@@ -22,69 +24,88 @@ from whitepaper.models import (
     Tendency,
     record_models,
 )
-from whitepaper.models.correction import PUBLISHED_REASON, UNPUBLISHED_REASON
-from whitepaper.public_note import PublicNoteForm, PublicNoteInlineFormSet
+from whitepaper.public_note import NOTE_TWINS, PublicNoteForm, PublicNoteInlineFormSet
+from whitepaper.revert import RevertAdmin, UnchangedNotSaved
+from whitepaper.text_input import NormalisedTextAdmin
 from whitepaper.translation import side_by_side, twin_of, with_twins
+from whitepaper.withdrawal import publish, unpublish
 
 admin.site.site_header = _("White paper records")
 admin.site.site_title = _("White paper admin")
 admin.site.index_title = _("Records")
 
 
-def set_published(modeladmin, request, queryset, published):
-    """Save each record so that the change is in its history (queryset.update() writes none)."""
-    changed = 0
-    for record in queryset.filter(is_published=not published):
-        record.is_published = published
-        record._change_reason = PUBLISHED_REASON if published else UNPUBLISHED_REASON
-        record.save(update_fields=["is_published", "updated_at"])
-        changed += 1
-    message = (
-        ngettext("%d record published.", "%d records published.", changed)
-        if published
-        else ngettext("%d record unpublished.", "%d records unpublished.", changed)
-    )
-    modeladmin.message_user(request, message % changed, messages.SUCCESS)
+#: The fieldset of a record's public note: at the end of its form, after what it covers.
+NOTE_FIELDSET = (
+    _("Public note"),
+    {
+        "description": _(
+            "Required when you change what the public sees of a published record; the "
+            "translation is optional."
+        ),
+        "fields": ["public_note", *NOTE_TWINS, ("minor_change", "confirm_mismatch")],
+    },
+)
 
 
-@admin.action(description=_("Publish the selected records"), permissions=["change"])
-def publish(modeladmin, request, queryset):
-    set_published(modeladmin, request, queryset, published=True)
+class NotedAdmin(
+    NormalisedTextAdmin, RevertAdmin, UnchangedNotSaved, DeletionNoteAdmin, SimpleHistoryAdmin
+):
+    """The admin of records the public sees: edits with a public note, history, revert,
+    deletion with a note, texts with one kind of line ending."""
 
-
-@admin.action(description=_("Unpublish the selected records"), permissions=["change"])
-def unpublish(modeladmin, request, queryset):
-    set_published(modeladmin, request, queryset, published=False)
-
-
-class PublishableAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
     form = PublicNoteForm
+
+
+class PublishableAdmin(NotedAdmin):
     actions = [publish, unpublish]
     list_select_related = ["publication"]
     readonly_fields = ["created_at", "updated_at"]
 
 
-class ImportExportAdmin(ImportExportMixin, ExportActionMixin):
-    """CSV import with a preview, and export of the selected records as safe CSV, in the
-    kind's columns (whitepaper.resources)."""
+class ImportExportAdmin(ImportNoteAdmin, ImportExportMixin, ExportActionMixin):
+    """CSV import with a public note and a preview, and export of the selected records as
+    safe CSV, in the kind's columns (whitepaper.resources). The export starts with a
+    byte-order mark, as the public CSV files do, so that spreadsheets read its Chinese."""
+
+    to_encoding = "utf-8-sig"
 
     def get_resource_classes(self, request):
         return [resources.RESOURCES[self.model]]
 
 
+def own_fields(model):
+    """The fields of a kind its editors set, each translated one beside its twins
+    (("label", "label_zh")): the kind's own first, in its order, then those every kind has
+    (the quote, who states it, published)."""
+    shared = {field.name for field in PublicationRecord._meta.local_fields}
+    names = [
+        field.name
+        for field in model._meta.fields
+        if field.editable and not field.primary_key and twin_of(model, field.name) is None
+    ]
+    names.sort(key=lambda name: name in shared)
+    return side_by_side(names, model)
+
+
 class RecordAdmin(ImportExportAdmin, PublishableAdmin):
-    """A kind of a publication's records: the admin every kind gets unless it has its own."""
+    """A kind of a publication's records: the admin every kind gets unless it has its own.
+    A kind's own admin sets its list's columns and filters; its form has its fields, the
+    English and the translation of each side by side, then the public note."""
 
     ordering = ["publication", "pk"]
+    list_display = ["__str__", "publication", "is_published"]
+    list_filter = ["is_published", "publication"]
 
-    def get_list_display(self, request):
-        return [str, "publication", "is_published"]
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": own_fields(self.model)}),
+            (_("Record"), {"fields": ["created_at", "updated_at", "loaded_version"]}),
+            NOTE_FIELDSET,
+        ]
 
-    def get_list_filter(self, request):
-        return ["is_published", "publication"]
 
-
-class LockedInline:
+class LockedInline(NormalisedTextAdmin):
     """An inline whose rows are saved only if unchanged since the page was opened: each row
     carries the version it was loaded at (whitepaper.optimistic_lock). Changes to published
     rows need the page's public note (whitepaper.public_note)."""
@@ -103,6 +124,7 @@ class StatisticInline(LockedInline, admin.StackedInline):
         ("key", "position", "is_published"),
         with_twins(["label"], Statistic),
         ("qualifier", "value", "unit"),
+        "value_as_stated",
         ("category", "as_of", "stated_by"),
         "source_quote",
         with_twins(["note"], Statistic),
@@ -192,15 +214,14 @@ def default_inline(model):
 
 
 @admin.register(Publication)
-class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
-    form = PublicNoteForm
+class PublicationAdmin(NotedAdmin):
     list_display = ["title", "publisher_abbreviation", "release_date", "data_as_of", "is_published"]
     list_filter = ["is_published", "publisher_abbreviation"]
     search_fields = with_twins(["title", "publisher", "summary", "quoted_person"], Publication)
     ordering = ["-release_date"]
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["source_text", "created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (
             None,
@@ -243,11 +264,17 @@ class PublicationAdmin(DeletionNoteAdmin, SimpleHistoryAdmin):
         (
             _("Public note"),
             {
+                "classes": ["public-note"],
                 "description": _(
                     "One note for this page: it covers the publication and the records "
-                    "edited below."
+                    "edited above."
                 ),
-                "fields": ["public_note", ("minor_change", "confirm_mismatch"), "loaded_version"],
+                "fields": [
+                    "public_note",
+                    *NOTE_TWINS,
+                    ("minor_change", "confirm_mismatch"),
+                    "loaded_version",
+                ],
             },
         ),
     ]
@@ -270,11 +297,9 @@ class StatisticAdmin(RecordAdmin):
     list_display = [
         "label",
         "display_value",
-        "qualifier",
         "value",
         "unit",
         "category",
-        "as_of",
         "publication",
         "is_published",
     ]
@@ -289,8 +314,7 @@ class StatisticAdmin(RecordAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(ImportExportAdmin, DeletionNoteAdmin, SimpleHistoryAdmin):
-    form = PublicNoteForm
+class RegionAdmin(ImportExportAdmin, NotedAdmin):
     list_display = [*with_twins(["name"], Region), "code", "kind"]
     list_filter = ["kind"]
     search_fields = [*with_twins(["name"], Region), "code"]

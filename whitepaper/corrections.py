@@ -25,6 +25,8 @@ from whitepaper.translation import LANGUAGE_LIST, twin
 
 #: Set on an instance (by the admin form) for a typo or formatting fix: listed, but folded.
 MINOR = "_minor_change"
+#: Set on an instance (by the admin form) with the note's translations: {twin column: text}.
+NOTE_TRANSLATIONS = "_public_note_translations"
 #: The longest record label kept with a log row.
 LABEL_LENGTH = 300
 
@@ -74,6 +76,24 @@ def is_public(record):
     return bool(shown_under(record, type(record)))
 
 
+def withdrawn_under(model, record_id):
+    """The publications under which the record was withdrawn: it was public once, so its
+    deletion is a public change too, logged there."""
+    return list(
+        Correction.objects.of_model(model)
+        .filter(object_id=record_id, kind=Correction.Kind.WITHDRAWN, publication__isnull=False)
+        .order_by("publication_id")
+        .values_list("publication_id", flat=True)
+        .distinct()
+    )
+
+
+def deletion_is_public(record):
+    """Whether deleting the record is a public change (it needs a note, and is logged): it is
+    public now, or was withdrawn from the public."""
+    return is_public(record) or bool(withdrawn_under(type(record), record.pk))
+
+
 def as_text(field, value):
     """A field's stored value as the log keeps it: plain text a reader can compare."""
     if value is None:
@@ -115,6 +135,7 @@ def log_change(sender, instance, history_instance, history_change_reason=None, *
         return
     publications = shown_under(previous, model)
     if history_instance.history_type == "-":
+        publications = publications or withdrawn_under(model, history_instance.id)
         rows = [{"kind": Correction.Kind.DELETED}]
     else:
         rows = changed_rows(model, history_instance, previous)
@@ -125,6 +146,7 @@ def log_change(sender, instance, history_instance, history_change_reason=None, *
             "object_id": history_instance.id,
             **record_labels(instance),
             "public_note": history_change_reason or "",
+            **getattr(instance, NOTE_TRANSLATIONS, {}),
             "is_minor": bool(getattr(instance, MINOR, False)),
         }
         Correction.objects.bulk_create(

@@ -57,3 +57,43 @@ def env_list(name, default):
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_email_url(name):
+    """The mail server from a URL (``smtp+tls://user:password@host:587``), as django-environ
+    reads it: a dict of Django's EMAIL_* settings, or None when the variable is unset. The
+    message of a bad value names the variable but never repeats it (it holds a password)."""
+    value = _value(name)
+    if value is None:
+        return None
+    import environ  # only when there is a URL to read: gunicorn.conf.py imports this module
+
+    try:
+        config = environ.Env.email_url_config(value)
+    except (ImproperlyConfigured, ValueError) as error:
+        raise ImproperlyConfigured(
+            f"{name} must be a mail server URL such as smtp+tls://user:password@host:587 ({error})."
+        ) from None
+    if config["EMAIL_BACKEND"].endswith("smtp.EmailBackend") and not config["EMAIL_HOST"]:
+        raise ImproperlyConfigured(f"{name} names no host: smtp+tls://user:password@host:587.")
+    return config
+
+
+def env_email_address(name, default):
+    """An e-mail address, alone or with a name ("Site <noreply@example.org>")."""
+    from email.utils import parseaddr
+
+    from django.core.validators import validate_email
+
+    value = _value(name)
+    if value is None:
+        return default
+    _display, address = parseaddr(value)
+    try:
+        validate_email(address)
+    except Exception:
+        raise ImproperlyConfigured(
+            f"{name} must be an e-mail address, e.g. noreply@example.org or "
+            f"'Site <noreply@example.org>', not {value!r}."
+        ) from None
+    return value

@@ -11,6 +11,7 @@ request, as Django's deploy check and django-axes's own check require.
 from django.contrib.auth.middleware import AuthenticationMiddleware as BaseAuthentication
 from django.contrib.messages.middleware import MessageMiddleware as BaseMessages
 from django.contrib.sessions.middleware import SessionMiddleware as BaseSessions
+from django_otp.middleware import OTPMiddleware as BaseOTP
 from simple_history.middleware import HistoryRequestMiddleware as base_history
 
 from whitepaper.language import ADMIN_PATH
@@ -41,6 +42,10 @@ class AuthenticationMiddleware(AdminOnly, BaseAuthentication):
 
 class MessageMiddleware(AdminOnly, BaseMessages):
     pass
+
+
+class OTPMiddleware(AdminOnly, BaseOTP):
+    """Whether the signed-in staff member gave their second factor (whitepaper.two_factor)."""
 
 
 def HistoryRequestMiddleware(get_response):

@@ -17,11 +17,19 @@ FIELD = "loaded_version"
 
 class OptimisticLockForm(forms.ModelForm):
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    #: The record as it is now, when the form shows an old version of it to revert to
+    #: (set by whitepaper.admin's revert): the version loaded is the current one.
+    reverting_over = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields[FIELD].initial = self.instance.updated_at.isoformat()
+            self.fields[FIELD].initial = self.current.updated_at.isoformat()
+
+    @property
+    def current(self):
+        """The record as stored now (the instance, unless reverting to an old version)."""
+        return self.reverting_over if self.reverting_over is not None else self.instance
 
     def clean(self):
         cleaned = super().clean()

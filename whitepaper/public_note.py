@@ -7,25 +7,32 @@ guard (whitepaper.fidelity) when the note says why. On the publication's page on
 covers the records edited in its inlines.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
+from django.forms.models import BaseInlineFormSet, model_to_dict
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from whitepaper.corrections import MINOR, is_public
+from whitepaper.corrections import MINOR, NOTE_TRANSLATIONS, is_public
 from whitepaper.fidelity import CONFIRMED
 from whitepaper.models import Publication
+from whitepaper.optimistic_lock import FIELD as LOADED_VERSION
 from whitepaper.optimistic_lock import OptimisticLockForm
+from whitepaper.translation import TRANSLATIONS, twin
 
 NOTE = "public_note"
 MINOR_CHANGE = "minor_change"
 CONFIRM_MISMATCH = "confirm_mismatch"
+#: The note's translations, named like the log's columns ("public_note_zh").
+NOTE_TWINS = [twin(NOTE, lang) for lang in TRANSLATIONS]
 #: The length of simple-history's change reason column, where the note is kept.
 NOTE_LENGTH = 100
-FIELDS = [NOTE, MINOR_CHANGE, CONFIRM_MISMATCH]
+FIELDS = [NOTE, *NOTE_TWINS, MINOR_CHANGE, CONFIRM_MISMATCH]
+#: A form's fields that are not the record's: saving only these changes nothing.
+NOT_THE_RECORD = {*FIELDS, LOADED_VERSION}
 
 NOTE_REQUIRED = _(
     "This record is published: write a short public note saying what you changed and why. "
@@ -44,35 +51,60 @@ class Note:
     text: str = ""
     minor: bool = False
     confirm_mismatch: bool = False
+    #: {twin column: text} of the note's translations ("public_note_zh": "…").
+    translations: dict = field(default_factory=dict)
 
     @classmethod
     def from_page(cls, data):
-        """The note fields of the page's main form, as posted (for its inline rows)."""
+        """The note fields of a form, as posted or cleaned (an inline row takes its page's)."""
         checked = forms.BooleanField(required=False).to_python
         return cls(
             text=(data.get(NOTE) or "").strip(),
             minor=checked(data.get(MINOR_CHANGE)),
             confirm_mismatch=checked(data.get(CONFIRM_MISMATCH)),
+            translations={name: (data.get(name) or "").strip() for name in NOTE_TWINS},
         )
 
+    def mark(self, instance):
+        """Put the note on a record about to be saved: the change reason (the log's note),
+        its translations, "minor", and the confirmation the source check reads."""
+        setattr(instance, CONFIRMED, self.confirm_mismatch and bool(self.text))
+        setattr(instance, MINOR, self.minor)
+        setattr(instance, NOTE_TRANSLATIONS, self.translations if self.text else {})
+        instance._change_reason = self.text or None
 
-class PublicNoteForm(OptimisticLockForm):
-    public_note = forms.CharField(
-        label=_("Public note"),
-        required=False,
-        max_length=NOTE_LENGTH,
-        widget=forms.TextInput(attrs={"size": 80}),
-        help_text=_(
-            "Required when you change a published record: what changed and why, in a "
-            "sentence. Shown to the public with the change."
-        ),
-    )
-    minor_change = forms.BooleanField(
+
+def note_fields():
+    """The note's form fields: the note, its translations, "minor", "confirm mismatch"."""
+    fields = {
+        NOTE: forms.CharField(
+            label=_("Public note"),
+            required=False,
+            max_length=NOTE_LENGTH,
+            widget=forms.TextInput(attrs={"size": 80}),
+            help_text=_(
+                "Required when you change a published record: what changed and why, in a "
+                "sentence. Shown to the public with the change."
+            ),
+        )
+    }
+    for lang, name in zip(TRANSLATIONS, NOTE_TWINS, strict=True):
+        fields[name] = forms.CharField(
+            label=format_lazy("{} ({})", _("Public note"), lang.column_label),
+            required=False,
+            max_length=NOTE_LENGTH,
+            widget=forms.TextInput(attrs={"size": 80}),
+            help_text=_(
+                "Optional: this site’s translation of the note, shown on the pages in that "
+                "language (the English note otherwise)."
+            ),
+        )
+    fields[MINOR_CHANGE] = forms.BooleanField(
         label=_("Minor change (typo or formatting)"),
         required=False,
         help_text=_("Listed on the public corrections page, but folded."),
     )
-    confirm_mismatch = forms.BooleanField(
+    fields[CONFIRM_MISMATCH] = forms.BooleanField(
         label=_("Confirm mismatch"),
         required=False,
         help_text=_(
@@ -80,28 +112,41 @@ class PublicNoteForm(OptimisticLockForm):
             "the public note."
         ),
     )
+    return fields
 
+
+#: The note's fields, declared: a base of a record's form (PublicNoteForm) and of the forms
+#: that change records without one (the CSV import, unpublishing).
+NoteForm = type(
+    "NoteForm",
+    (forms.Form,),
+    {**note_fields(), "note": property(lambda form: Note.from_page(form.cleaned_data))},
+)
+
+
+class PublicNoteForm(OptimisticLockForm, NoteForm):
     def __init__(self, *args, page_note=None, publication_was_public=None, **kwargs):
         super().__init__(*args, **kwargs)
         #: For an inline row: the note of the page it is on (the row has no note fields).
         self.page_note = page_note
+        current = self.current
+        if self.reverting_over is not None and self.is_bound:
+            # A revert changes the record as it is now, not the old version it shows.
+            self.initial.update(model_to_dict(current, fields=list(self.fields)))
         if publication_was_public is not None:
-            self.was_public = bool(self.instance.pk and self.instance.is_published) and (
-                publication_was_public
-            )
+            self.was_public = bool(current.pk and current.is_published) and (publication_was_public)
         else:
-            self.was_public = is_public(self.instance)
+            self.was_public = is_public(current)
 
     @property
     def note(self):
         if self.page_note is not None:
             return self.page_note
-        cleaned = self.cleaned_data
-        return Note(
-            text=(cleaned.get(NOTE) or "").strip(),
-            minor=bool(cleaned.get(MINOR_CHANGE)),
-            confirm_mismatch=bool(cleaned.get(CONFIRM_MISMATCH)),
-        )
+        return Note.from_page(self.cleaned_data)
+
+    def changes_record(self):
+        """Whether saving would change the record (not only the note fields)."""
+        return bool(set(self.changed_data) - NOT_THE_RECORD)
 
     def public_changes(self):
         """The public fields this form changes (in any language), "is_published" for a
@@ -122,9 +167,7 @@ class PublicNoteForm(OptimisticLockForm):
         if self.needs_note() and not note.text and own_note:
             self.add_error(NOTE, NOTE_REQUIRED)
         # Read by the model's clean() (the fidelity guard) and by the corrections log.
-        setattr(self.instance, CONFIRMED, note.confirm_mismatch and bool(note.text))
-        setattr(self.instance, MINOR, note.minor)
-        self.instance._change_reason = note.text or None
+        note.mark(self.instance)
         return super().clean()
 
 

@@ -64,7 +64,9 @@ def load_publication(data):
         return LoadResult(existing, created=False)
 
     source_text = (DATA_DIR / data["source_text_file"]).read_text(encoding="utf-8")
-    publication = save(Publication(source_text=source_text, **data["publication"]))
+    publication = save(
+        Publication(source_text=source_text, is_published=True, **data["publication"])
+    )
     saved = [publication]
 
     for row in data.get("regions", []):

@@ -13,7 +13,14 @@ from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV
 
 from whitepaper import translation
-from whitepaper.env import env_bool, env_int, env_list, env_str
+from whitepaper.env import (
+    env_bool,
+    env_email_address,
+    env_email_url,
+    env_int,
+    env_list,
+    env_str,
+)
 from whitepaper.translation import SOURCE_LANGUAGE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -50,7 +57,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the site that asks for a second factor (whitepaper.admin_site).
+    "whitepaper.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +71,8 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # The API (reports.api): its Swagger UI from its own static files, and CORS.
     "ninja",
     "corsheaders",
@@ -83,7 +93,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "whitepaper.middleware.AuthenticationMiddleware",
+    # Whether the staff member gave their second factor (django-otp).
+    "whitepaper.middleware.OTPMiddleware",
     "whitepaper.middleware.MessageMiddleware",
+    # Staff sessions end when idle (after the messages: it says why).
+    "whitepaper.idle_timeout.idle_timeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitepaper.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -227,7 +241,10 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+#: A staff session ends 8 hours after signing in, and after DJANGO_IDLE_MINUTES without a
+#: request (whitepaper.idle_timeout).
 SESSION_COOKIE_AGE = 60 * 60 * 8
+STAFF_IDLE_SECONDS = 60 * env_int("DJANGO_IDLE_MINUTES", 30, minimum=1)
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -261,6 +278,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "whitepaper.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# Sign-in records are kept (every sign-in and every failure) and read only in the admin
+# (whitepaper.sign_in_records, which registers them).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False
 # Log who was locked out (username and address); passwords are never logged.
 AXES_SENSITIVE_PARAMETERS = []
 
@@ -307,3 +328,20 @@ SITE_RELEASE = env_str("SITE_RELEASE", "0.1.0")
 #: This site's name where it names itself as the creator and publisher of its records: in
 #: citations, the overview's schema.org Dataset and the dataset's datapackage.json.
 SITE_NAME = env_str("SITE_NAME", "Blockchain White Paper Data")
+
+# Mail: the server from EMAIL_URL (django-environ reads the URL); without one, each message
+# is written to the log (whitepaper.mail). Password resets use it.
+MAIL_SERVER = env_email_url("EMAIL_URL") or {"EMAIL_BACKEND": "whitepaper.mail.LogBackend"}
+EMAIL_BACKEND = MAIL_SERVER["EMAIL_BACKEND"]
+EMAIL_HOST = MAIL_SERVER.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = MAIL_SERVER.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = MAIL_SERVER.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = MAIL_SERVER.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = MAIL_SERVER.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = MAIL_SERVER.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_email_address("EMAIL_FROM", f"{SITE_NAME} <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+#: Two-factor sign-in (django-otp, TOTP): the name authenticator apps show for this site.
+OTP_TOTP_ISSUER = SITE_NAME

@@ -9,9 +9,13 @@ from django.views.generic import TemplateView
 
 from reports.views import health, sharing
 from reports.views.sitemaps import SITEMAPS
+from whitepaper import password_reset
 from whitepaper.translation import TRANSLATIONS
 
 urlpatterns = [
+    # Before the admin, whose last pattern catches every path under /admin/.
+    *password_reset.urlpatterns,
+    path("admin/i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("reports.api.urls")),
     path("healthz", health.healthz, name="healthz"),

@@ -55,6 +55,8 @@ class Problem:
 def rule_of(record, field):
     if field in getattr(record, "NUMBERS_IN_QUOTE", ()):
         return "figure-in-quote"
+    if field in getattr(record, "FIGURE_PLACES", {}).values():
+        return "figure-place"
     if field in getattr(record, "WORDS_FROM_QUOTE", ()):
         return "words-in-quote"
     return RULES.get(field, field)
@@ -66,6 +68,18 @@ def guard_problems(record):
         yield Problem(record, rule_of(record, field), str(message))
     if hasattr(record, "stated_by") and not record.stated_by:
         yield Problem(record, "who-states-it", "who states this record is not recorded")
+
+
+def unsourced_problems(record):
+    """A record whose quote is in no source: its publication has no source text (the
+    admin's guard lets such a record be kept as a draft, never published)."""
+    publication = getattr(record, "publication", None)
+    if publication is not None and not publication.source_text.strip():
+        yield Problem(
+            record,
+            "quote-verbatim",
+            "its publication has no source text, so its quote is in no source",
+        )
 
 
 def citations_of(record):
@@ -166,5 +180,6 @@ def problems():
                 continue
             for record in records(model, publications):
                 yield from guard_problems(record)
+                yield from unsourced_problems(record)
                 yield from citation_problems(record)
                 yield from translation_problems(record)

@@ -21,6 +21,14 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 ARTIFACTS = ROOT / "artifacts"
 STAFF_PASSWORD = "browser-staff-password-long"
 EDITOR_PASSWORD = "browser-editor-password-long"
+PUBLISHER_PASSWORD = "browser-publisher-password-long"
+#: The TOTP keys (hex) of the staff members' authenticator apps: one account per sign-in
+#: through the form in a run, since a code is good for one sign-in (django-otp).
+TOTP_KEYS = {
+    "staff": "3132333435363738393031323334353637383930",
+    "publisher-1280": "4142434445464748494a4b4c4d4e4f5051525354",
+    "publisher-390": "6162636465666768696a6b6c6d6e6f7071727374",
+}
 ENGLISH_PATHS = [
     "/",
     "/statistics/",
@@ -136,12 +144,60 @@ def site(tmp_path_factory):
     manage(env, "load_whitepaper")
     manage(env, "shell", "-c", SEED_CHANGES)
     copy_static_files(env, workdir / "static")
-    create_staff(env, "staff", STAFF_PASSWORD)
+    create_staff(env, "staff", STAFF_PASSWORD, key=TOTP_KEYS["staff"])
     create_staff(env, "editor", EDITOR_PASSWORD, superuser=False, editor=True)
+    for name in ("publisher-1280", "publisher-390"):
+        create_staff(
+            env, name, PUBLISHER_PASSWORD, superuser=False, group="Publishers", key=TOTP_KEYS[name]
+        )
     with open(workdir / "gunicorn.log", "w") as log:
         server, base = start_gunicorn(env, log=log)
         yield base
         stop(server)
+
+
+def code_for(username):
+    """The code the staff member's authenticator app shows now."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(TOTP_KEYS[username])):06d}"
+
+
+def sign_in(page, site, username, password):
+    """Through the sign-in form, then the second factor where the account has one."""
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    if username in TOTP_KEYS:
+        page.get_by_label("Code from your authenticator app").fill(code_for(username))
+        page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture(scope="session")
+def staff_cookies(site):
+    """The superuser "staff" signed in once, with both factors, over HTTP: the session
+    cookies for the browser tests that need a signed-in admin but not the sign-in itself
+    (a TOTP code signs in once)."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    import urllib.request
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def post(path, fields):
+        page = opener.open(site + path).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        data = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(site + path, data=data, headers={"Referer": site + path})
+        return opener.open(request).geturl()
+
+    post("/admin/login/?next=/admin/", {"username": "staff", "password": STAFF_PASSWORD})
+    landed = post("/admin/second-factor/?next=/admin/", {"code": code_for("staff")})
+    assert landed.endswith("/admin/"), landed
+    return [{"name": c.name, "value": c.value, "url": site} for c in jar]
 
 
 @pytest.fixture(scope="module")

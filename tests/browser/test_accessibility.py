@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import AXE, PUBLIC_PATHS, STAFF_PASSWORD
+from tests.browser.conftest import AXE, PUBLIC_PATHS
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -45,12 +45,9 @@ def test_public_page_has_no_violations(axe_page, site, path):
     "path",
     ["/admin/login/", "/admin/whitepaper/statistic/1/change/", "/admin/whitepaper/statistic/"],
 )
-def test_admin_pages_have_no_violations(axe_page, site, path):
+def test_admin_pages_have_no_violations(axe_page, site, path, staff_cookies):
     if path != "/admin/login/":
-        axe_page.goto(site + "/admin/login/")
-        axe_page.get_by_label("Username").fill("staff")
-        axe_page.get_by_label("Password").fill(STAFF_PASSWORD)
-        axe_page.get_by_role("button", name="Log in").click()
+        axe_page.context.add_cookies(staff_cookies)
     axe_page.goto(site + path)
     found = violations(axe_page)
     assert found == [], json.dumps(found, indent=1)

@@ -175,6 +175,10 @@ class PublicationRecord(PublicRecord, TimeStamped):
     SEARCH_NUMBER = 0
     #: Numbers that must be written in the record's own source quote (whitepaper.fidelity).
     NUMBERS_IN_QUOTE = ()
+    #: {figure field: words field}: the words of the source quote that give the figure
+    #: ("456 enterprises"), so that the figure is the number at that place of the sentence
+    #: and not another of its numbers, a year or another record's figure (whitepaper.fidelity).
+    FIGURE_PLACES = {}
     #: Fields that are the source's own words: verbatim in the source quote
     #: (whitepaper.fidelity), and their translation is always labelled as the site's.
     WORDS_FROM_QUOTE = ()

@@ -153,7 +153,7 @@ class Correction(Translatable, models.Model):
     public_note = models.TextField(_("public note"), blank=True)
     is_minor = models.BooleanField(_("minor change"), default=False)
 
-    TRANSLATED_FIELDS = ("record_label",)
+    TRANSLATED_FIELDS = ("record_label", "public_note")
 
     objects = CorrectionQuerySet.as_manager()
 
@@ -176,10 +176,16 @@ class Correction(Translatable, models.Model):
 
     @property
     def note_shown(self):
-        """The note as the log shows it: the site's own reasons in the page's language, an
-        editor's note as written."""
+        """The note as the log shows it in the page's language: the site's own reasons
+        translated, an editor's note as written or in its translation where it has one."""
         reason = SITE_REASONS.get(self.public_note)
-        return str(reason) if reason else self.public_note
+        return str(reason) if reason else self.text_in("public_note").text
+
+    @property
+    def note_is_editors(self):
+        """Whether the note is an editor's (in the languages they wrote it in), not one of
+        the site's own reasons."""
+        return bool(self.public_note) and self.public_note not in SITE_REASONS
 
     @property
     def anchor(self):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from whitepaper.fidelity import refuse_mismatches
+from whitepaper.fidelity import quotes_left_out, refuse_mismatches
 from whitepaper.models.base import (
     NaturalKeyManager,
     PublicationRecord,
@@ -28,6 +28,12 @@ DATA_AFTER_RELEASE = _("The data cannot be dated after the release date.")
 def record_models():
     """Every kind of a publication's records, in the order the site lists them."""
     return sorted(PublicationRecord.__subclasses__(), key=lambda model: model.LIST_POSITION)
+
+
+def publication_records(publication):
+    """Every record of the publication, kind by kind."""
+    for model in record_models():
+        yield from model._default_manager.filter(publication=publication).iterator()
 
 
 def relation_of(model):
@@ -205,7 +211,11 @@ class Publication(PublicRecord, TimeStamped):
     source_text = models.TextField(
         _("source text"),
         blank=True,
-        help_text=_("The whole text this site holds, verbatim, as loaded from the source."),
+        help_text=_(
+            "The whole text this site holds, verbatim (paste it): every quote of the "
+            "publication and of its records must be in it, and none can be published before "
+            "it is here."
+        ),
     )
     source_page_lines = models.TextField(
         _("web page lines"),
@@ -220,7 +230,8 @@ class Publication(PublicRecord, TimeStamped):
         blank=True,
         help_text=_("How the stored dates follow from the source, where the source is not exact."),
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    #: A new publication is a draft until staff publish it.
+    is_published = models.BooleanField(_("published"), default=False)
 
     NATURAL_KEY = ("slug",)
     TRANSLATED_FIELDS = (
@@ -296,3 +307,6 @@ class Publication(PublicRecord, TimeStamped):
         if self.data_as_of and self.release_date and self.data_as_of > self.release_date:
             raise ValidationError({"data_as_of": DATA_AFTER_RELEASE})
         refuse_mismatches(self)
+        left_out = quotes_left_out(self, publication_records)
+        if left_out:
+            raise ValidationError(left_out)

@@ -90,6 +90,14 @@ class Statistic(PublicationRecord):
         decimal_places=2,
         validators=[MinValueValidator(0, message=NEGATIVE_VALUE)],
     )
+    value_as_stated = models.CharField(
+        _("value as the quote writes it"),
+        max_length=200,
+        help_text=_(
+            "The words of the source quote that give this value, copied from it, for example "
+            "“456 enterprises”: the value must be the number in them."
+        ),
+    )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
     qualifier = models.CharField(
         _("qualifier"),
@@ -125,6 +133,7 @@ class Statistic(PublicationRecord):
     SEARCH_BODY = ("note", "source_quote", "value")
     SEARCH_NUMBER = 7
     NUMBERS_IN_QUOTE = ("value",)
+    FIGURE_PLACES = {"value": "value_as_stated"}
     LOG_LABEL = "label"
     LIST_POSITION = 1
 

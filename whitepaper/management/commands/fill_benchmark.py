@@ -159,6 +159,7 @@ class Command(BaseCommand):
                     summary="Synthetic data for benchmarks.",
                     source_title="Synthetic",
                     source_quote="Synthetic.",
+                    is_published=True,
                 )
                 for number in range(count)
             ],
@@ -199,6 +200,7 @@ class Command(BaseCommand):
                     labels[n % SENTENCE_POOL],
                     *(translated_labels[(n * 3) % SENTENCE_POOL] for _ in TRANSLATIONS),
                     ops.adapt_decimalfield_value(value, 14, 2),
+                    "",
                     unit.value,
                     qualifiers[place % len(qualifiers)],
                     categories[n % len(categories)],
@@ -222,6 +224,7 @@ STATISTIC_COLUMNS = [
     "label",
     *twins("label"),
     "value",
+    "value_as_stated",
     "unit",
     "qualifier",
     "category",
