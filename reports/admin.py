@@ -8,6 +8,7 @@ Here rather than in whitepaper/admin.py because publishing writes the public tab
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,6 +16,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reports.following import admin as following_admin  # noqa: F401 (registers its admins)
+from reports.following import sending
 from reports.releases import changes
 from reports.releases.publish import DataMoved, find_changes, next_version, publish
 from whitepaper.models import Release, ReleasedRecord
@@ -95,6 +98,7 @@ class ReleaseAdmin(admin.ModelAdmin):
                         request, gettext("Nothing changed since the last release."), messages.INFO
                     )
                 else:
+                    transaction.on_commit(sending.send_in_background)
                     self.message_user(
                         request,
                         gettext("Published release %(version)s.")

@@ -4,6 +4,7 @@ under the language's prefix (whitepaper.language)."""
 from django.urls import path, register_converter
 
 from reports.caching.freshness import fresh_page
+from reports.following import views as following
 from reports.records.kinds import KINDS
 from reports.tables.catalogue import TABLES
 from reports.views import pages, records, releases, search, sharing
@@ -36,8 +37,8 @@ register_converter(DigitsConverter, "digits")
 
 def record_routes(kind):
     """/publications/<slug>/<kind>/<key>/ and its JSON, .../<key>.json, its card, .../card.png,
-    and its embed, /embed/publications/...; the same under /releases/<version>/ for the record
-    as that release holds it."""
+    its embed, /embed/publications/..., its feed and its e-mails to follow it; the same under
+    /releases/<version>/ for the record as that release holds it."""
     key_field = kind.model._meta.get_field(kind.model.URL_KEY.split("__")[0])
     converter = "digits" if key_field.get_internal_type().endswith("IntegerField") else "slug"
     base = f"publications/<slug:slug>/{kind.slug}/<{converter}:key>"
@@ -61,6 +62,7 @@ def record_routes(kind):
         ),
         path(f"{base}.json", records.record_json, extra, name=f"{name}_json"),
         path(f"{base}/feed/", fresh_page(RecordFeed()), extra, name=f"{name}_feed"),
+        path(f"{base}/follow/", following.follow_record, extra, name=f"{name}_follow"),
         path(f"{in_release}/", releases.record_as_of_release, extra, name=f"release_{name}"),
         path(
             f"{in_release}.json",
@@ -72,7 +74,8 @@ def record_routes(kind):
 
 
 def table_routes(table):
-    """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json; its card."""
+    """/<slug>/ and its downloads, /<slug>.csv and /<slug>.json; its card; its feed and
+    its e-mails to follow it."""
     return [
         path(
             f"cards/{table.slug}.png",
@@ -86,6 +89,12 @@ def table_routes(table):
             fresh_page(TableFeed()),
             {"table": table},
             name=f"{table.slug}_feed",
+        ),
+        path(
+            f"{table.slug}/follow/",
+            following.follow_table,
+            {"table": table},
+            name=f"{table.slug}_follow",
         ),
         path(f"{table.slug}.csv", DownloadView.as_view(table=table), name=f"{table.slug}_csv"),
         path(
@@ -139,6 +148,9 @@ urlpatterns = [
     path("releases/", releases.release_list, name="releases"),
     path("releases/latest/", releases.latest_release, name="latest_release"),
     path("releases/feed/", fresh_page(ReleasesFeed()), name="releases_feed"),
+    path("releases/follow/", following.follow_releases, name="releases_follow"),
+    path("follow/confirm/<str:token>/", following.confirm, name="follow_confirm"),
+    path("follow/unsubscribe/<str:token>/", following.unsubscribe, name="follow_unsubscribe"),
     path("releases/<str:spec>/", releases.release_or_comparison, name="release"),
     path(
         "releases/<str:version>/zip/",

@@ -16,7 +16,7 @@ LAYERS = [
     {"caching"},
     {"downloads"},
     {"releases"},
-    {"views", "api"},
+    {"views", "api", "following"},
 ]
 
 

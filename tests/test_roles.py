@@ -21,6 +21,8 @@ PAGES = {
     "admin:whitepaper_region_import": ("Publishers", "Administrators"),
     "admin:whitepaper_hotkeyword_changelist": ("Publishers", "Administrators"),
     "admin:whitepaper_searchcount_changelist": ("Publishers", "Administrators"),
+    "admin:whitepaper_subscription_changelist": ("Publishers", "Administrators"),
+    "admin:whitepaper_notification_changelist": ("Publishers", "Administrators"),
     "admin:auth_user_changelist": ("Administrators",),
     "admin:auth_group_changelist": ("Administrators",),
     "admin:otp_totp_totpdevice_changelist": ("Administrators",),

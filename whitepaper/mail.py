@@ -30,7 +30,7 @@ def mail_server_set(app_configs, **kwargs):
         return []
     return [
         Warning(
-            "No mail server: password resets are written to the log, not sent.",
+            "No mail server: password resets and followers' e-mails are written to the log, not sent.",
             hint="Set EMAIL_URL, e.g. smtp+tls://user:password@host:587 (docs/operations.md).",
             id="whitepaper.W001",
         )

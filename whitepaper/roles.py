@@ -3,7 +3,9 @@
 - **Editors** edit the records of the publications and their translations, import them from
   CSV and view their history; they see the releases and the regions but change neither.
 - **Publishers** do what Editors do, publish releases, and keep the lists the publications
-  share: the regions and the hot search keywords (with what readers searched for).
+  share: the regions and the hot search keywords (with what readers searched for); they see
+  how many readers follow what by e-mail (never the addresses) and the messages a release
+  owes them, and may try a refused one again.
 - **Administrators** do what Publishers do, and manage staff accounts and groups, their
   second factors, and view the sign-in records (which nobody can change or delete).
 
@@ -44,7 +46,14 @@ def editor_permissions():
 
 
 def publisher_permissions():
-    from whitepaper.models import HotKeyword, Region, Release, SearchCount
+    from whitepaper.models import (
+        HotKeyword,
+        Notification,
+        Region,
+        Release,
+        SearchCount,
+        Subscription,
+    )
 
     return [
         *editor_permissions(),
@@ -52,6 +61,8 @@ def publisher_permissions():
         *model_codenames(Release, ["add", "view"]),
         *model_codenames(HotKeyword),
         *model_codenames(SearchCount, ["view"]),
+        *model_codenames(Subscription, ["view"]),
+        *model_codenames(Notification, ["change", "view"]),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Login protection: the client's address behind a proxy, and the lockout rule (django-axes)."""
+"""Protection from abuse: the client's address behind a proxy, a count of requests in a
+window of the clock, and the sign-in lockout rule (django-axes)."""
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
@@ -19,6 +20,23 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def count_in_window(cache, name, seconds, now):
+    """How many times ``name`` was counted in the current window of ``seconds`` of the
+    clock, this time included, and the seconds until the window ends. One atomic increment
+    (Redis INCR) where the cache has one, so that two app servers never both let the same
+    request through; a count expires with its window."""
+    window = int(now // seconds)
+    key = f"{name}:{window}"
+    # add() is a no-op when the key exists.
+    cache.add(key, 0, seconds * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, seconds * 2)
+        count = 1
+    return count, (window + 1) * seconds - now
 
 
 class LockoutHandler(AxesDatabaseHandler):

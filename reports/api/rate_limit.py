@@ -19,25 +19,10 @@ from django.conf import settings
 from django.core.cache import cache
 
 from reports.api.problems import problem
-from whitepaper.security import client_ip
+from whitepaper.security import client_ip, count_in_window
 
 API_PATH = "/api/"
 WINDOW_SECONDS = 60
-
-
-def count_request(client, now):
-    """The client's requests in the current minute, this one included, and the seconds
-    until the minute ends."""
-    window = int(now // WINDOW_SECONDS)
-    key = f"api-rate:{client}:{window}"
-    # add() is a no-op when the key exists; incr() is atomic on Redis and local memory.
-    cache.add(key, 0, WINDOW_SECONDS * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, WINDOW_SECONDS * 2)
-        count = 1
-    return count, (window + 1) * WINDOW_SECONDS - now
 
 
 class RateLimitMiddleware:
@@ -48,7 +33,9 @@ class RateLimitMiddleware:
         limit = settings.API_REQUESTS_PER_MINUTE
         if not limit or not request.path_info.startswith(API_PATH):
             return self.get_response(request)
-        count, seconds_left = count_request(client_ip(request), time.time())
+        count, seconds_left = count_in_window(
+            cache, f"api-rate:{client_ip(request)}", WINDOW_SECONDS, time.time()
+        )
         if count > limit:
             retry_after = max(1, math.ceil(seconds_left))
             return problem(

@@ -8,10 +8,15 @@ from django.utils.translation import gettext
 from reports.records.bilingual import text_html, translation_label_html
 from whitepaper.models import Correction, Text, html_lang
 from whitepaper.public import typed
-from whitepaper.translation import SOURCE_LANGUAGE, twin_of
+from whitepaper.translation import SOURCE_LANGUAGE, language, twin_of
 
 #: Rows a page of /changes/ lists, and entries in the feed.
 PAGE_SIZE = 50
+
+
+def record_name(record):
+    """How the corrections log names the record, in the reader's language where it can."""
+    return record.log_label(language()) or record.log_label(SOURCE_LANGUAGE)
 
 
 def value_text(change, value):

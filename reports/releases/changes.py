@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 
 from whitepaper.lookups import field_at
 from whitepaper.models import Publication, PublicationRecord, ReleasedRecord
+from whitepaper.models.correction import page_model
 
 #: Records listed on a page of a release or of a comparison.
 PAGE_SIZE = 50
@@ -46,9 +47,25 @@ class RecordChange:
     def kind(self):
         return kind_name(self.row.content_type_id)
 
+    @property
+    def released_url(self):
+        """The record as the row's release holds it; the release itself for a removed
+        record, or a kind that has no page of its own."""
+        model = model_of(self.row.content_type_id)
+        release = self.row.release
+        if self.change == ReleasedRecord.Change.REMOVED or model is None or model is Publication:
+            return release.get_absolute_url()
+        return as_released(model, release.version, self.row.publication_slug, self.row.url_key)
+
 
 def model_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model_class()
+
+
+def as_released(model, version, slug, key):
+    """The page of a record as a release holds it."""
+    kwargs = {"version": version, "slug": slug, "key": key}
+    return reverse(f"reports:release_{page_model(model).KIND}", kwargs=kwargs)
 
 
 def kind_name(content_type_id):

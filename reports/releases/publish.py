@@ -29,7 +29,7 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, connections, models, transaction
 from django.utils import timezone
 
-from reports.releases import archive, snapshot
+from reports.releases import archive, outbox, snapshot
 from whitepaper.models import DataVersion, Release, ReleasedRecord
 from whitepaper.translation import LANGUAGE_LIST, twin, with_twins
 
@@ -296,7 +296,8 @@ def attempt_publish(notes, progress):
 
 @transaction.atomic
 def commit(token, previous, changes, parts, **fields):
-    """The release's row and its records, last, in one transaction."""
+    """The release's row, its records and the e-mails it owes its followers, last, in one
+    transaction."""
     if DataVersion.current() != token:
         raise DataMoved
     DataVersion.advance()  # pages show the new release at once
@@ -314,6 +315,7 @@ def commit(token, previous, changes, parts, **fields):
         **fields,
     )
     insert_records(release, changes.rows())
+    outbox.owe(release)
     return release
 
 

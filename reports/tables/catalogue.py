@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.records.kinds import KIND_OF_MODEL, KINDS, RecordKind
 from reports.tables import filters, tables
-from whitepaper.models import IndustrySegment, RegionalPresence, Statistic, Tendency
+from whitepaper.models import (
+    RECORD_MODELS,
+    IndustrySegment,
+    RegionalPresence,
+    Statistic,
+    Tendency,
+)
+from whitepaper.models.correction import page_model
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,11 @@ class TableEntry:
 
     def feed_url(self):
         return reverse(f"reports:{self.slug}_feed")
+
+    def record_models(self):
+        """The kinds of record whose changes are this table's (a region's own with the
+        regions' table)."""
+        return [model for model in RECORD_MODELS if page_model(model) is self.model]
 
 
 TABLE_OF_MODEL = {

@@ -17,9 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.records import changes
 from reports.releases import changes as release_changes
 from whitepaper.lookups import value_at
-from whitepaper.models import RECORD_MODELS, Correction, Publication, Release, ReleasedRecord
-from whitepaper.models.correction import page_model
-from whitepaper.translation import SOURCE_LANGUAGE, language
+from whitepaper.models import Correction, Publication, Release, ReleasedRecord
 
 
 class SiteClockAtomFeed(Atom1Feed):
@@ -127,12 +125,6 @@ class Entry:
     when: object  # an aware datetime
 
 
-def as_released(model, version, slug, key):
-    """The record's page as a release holds it."""
-    kwargs = {"version": version, "slug": slug, "key": key}
-    return reverse(f"reports:release_{page_model(model).KIND}", kwargs=kwargs)
-
-
 def correction_entry(change, record=None):
     """A correction: what changed, old → new in the reader's language (a translation
     labelled), the editors' note, and the record as the release that holds it holds it (the
@@ -140,7 +132,7 @@ def correction_entry(change, record=None):
     key = str(value_at(record, record.URL_KEY)) if record else getattr(change, "record_key", None)
     if change.release_version and key and change.publication:
         slug = change.publication.slug
-        link = as_released(change.record_model, change.release_version, slug, key)
+        link = release_changes.as_released(change.record_model, change.release_version, slug, key)
         released = gettext("In release %(version)s.") % {"version": change.release_version}
     else:
         live = record.get_absolute_url() if record else change.record_url()
@@ -164,13 +156,9 @@ def correction_entry(change, record=None):
 def release_entry(row):
     """A release that added, changed or removed a record: the fields it changed, old → new,
     and the record as that release holds it."""
-    model = release_changes.model_of(row.content_type_id)
     found = release_changes.record_change(row, row)
     version = row.release.version
-    if row.new is None or model is None or model is Publication:
-        link = row.release.get_absolute_url()
-    else:
-        link = as_released(model, version, row.publication_slug, row.url_key)
+    link = found.released_url if found else row.release.get_absolute_url()
     title = gettext("%(record)s: %(change)s in release %(version)s") % {
         "record": row.text_in("label").text,
         "change": row.get_change_display(),
@@ -226,7 +214,7 @@ class RecordFeed(FollowedFeed):
         return kind.find(slug, key)
 
     def title(self, record):
-        return gettext("Changes to %(record)s") % {"record": record_name(record)}
+        return gettext("Changes to %(record)s") % {"record": changes.record_name(record)}
 
     def link(self, record):
         return record.get_absolute_url()
@@ -254,8 +242,7 @@ class TableFeed(FollowedFeed):
         return table.page_url()
 
     def items(self, table):
-        models = [model for model in RECORD_MODELS if page_model(model) is table.model]
-        kinds = ContentType.objects.get_for_models(*models).values()
+        kinds = ContentType.objects.get_for_models(*table.record_models()).values()
         corrections = Correction.objects.public_log().filter(content_type__in=kinds)
         rows = released_newest_first(ReleasedRecord.objects.filter(content_type__in=kinds))
         return followed(corrections, rows)
@@ -302,30 +289,35 @@ def followed(corrections, rows):
     )
 
 
-def record_name(record):
-    """How the corrections log names the record, in the reader's language where it can."""
-    return record.log_label(language()) or record.log_label(SOURCE_LANGUAGE)
-
-
 @dataclass(frozen=True)
 class Follow:
-    """What a page offers a reader to follow: a feed of its changes."""
+    """What a page offers a reader to follow: a feed of its changes, and e-mails."""
 
     title: str
     feed_url: str
+    email_url: str = ""  # where a reader asks for e-mails when a release changes it
 
 
 def follow_record(kind, record):
-    url = reverse(
-        f"reports:{kind.url_name}_feed",
-        kwargs={"slug": record.publication.slug, "key": kind.key(record)},
+    kwargs = {"slug": record.publication.slug, "key": kind.key(record)}
+    return Follow(
+        gettext("Changes to %(record)s") % {"record": changes.record_name(record)},
+        reverse(f"reports:{kind.url_name}_feed", kwargs=kwargs),
+        reverse(f"reports:{kind.url_name}_follow", kwargs=kwargs),
     )
-    return Follow(gettext("Changes to %(record)s") % {"record": record_name(record)}, url)
 
 
 def follow_table(table):
     title = gettext("Changes to the table %(table)s") % {"table": table.title}
-    return Follow(title, table.feed_url())
+    return Follow(title, table.feed_url(), reverse(f"reports:{table.slug}_follow"))
+
+
+def follow_releases():
+    return Follow(
+        str(ReleasesFeed.title),
+        reverse("reports:releases_feed"),
+        reverse("reports:releases_follow"),
+    )
 
 
 def follow_publication(publication):

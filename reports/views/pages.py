@@ -13,7 +13,7 @@ from reports.records import charts, citation, kinds, structured_data
 from reports.releases import status
 from reports.tables import catalogue
 from reports.views import feeds, share
-from whitepaper.models import Category, Publication, html_lang
+from whitepaper.models import Category, Notification, Publication, Subscription, html_lang
 from whitepaper.search.popular import POPULAR_DAYS, POPULAR_MIN_DAYS
 from whitepaper.translation import is_source_language
 
@@ -141,6 +141,8 @@ def about(request):
         "popular_min_days": POPULAR_MIN_DAYS,
         "popular_days": POPULAR_DAYS,
         "time_zone": settings.TIME_ZONE,
+        "confirm_days": Subscription.CONFIRM_DAYS,
+        "keep_sent_days": Notification.KEEP_SENT.days,
     }
     return render(request, "reports/about.html", context)
 

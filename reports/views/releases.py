@@ -14,7 +14,7 @@ from django.views.decorators.http import condition, require_safe
 from reports.caching.freshness import fresh_page
 from reports.releases import changes, status
 from reports.releases.publish import storage
-from reports.views import share
+from reports.views import feeds, share
 from reports.views.records import record_context
 from whitepaper.models import Release
 from whitepaper.models.release import version_parts
@@ -36,7 +36,7 @@ def find_release(version):
 
 @fresh_page
 def release_list(request):
-    context = {"releases": Release.objects.newest_first()}
+    context = {"releases": Release.objects.newest_first(), "follow": feeds.follow_releases()}
     return render(request, "reports/releases.html", context)
 
 

@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 
 from tests.local_server import create_staff, isolated_env, manage, start_gunicorn, stop
+from tests.smtp import SMTPServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -73,6 +74,13 @@ EMBED_PATHS = [
     "/zh-hans/embed/charts/regional-concentration/",
 ]
 PUBLIC_PATHS += EMBED_PATHS
+#: The forms that ask for e-mails when a release changes a record, a table, every release.
+FOLLOW_PATHS = [
+    f"{PUBLICATION}/statistics/blockchain-enterprises/follow/",
+    "/zh-hans/statistics/follow/",
+    "/releases/follow/",
+]
+PUBLIC_PATHS += FOLLOW_PATHS
 #: Two changes to a published figure, one of them minor, so that the corrections log and
 #: the figure's page have entries to show (and to check).
 SEED_CHANGES = """
@@ -128,10 +136,20 @@ def copy_static_files(env, target):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site_mail():
+    """The mail server of the site the browser tests run: what it sends, as received."""
+    server = SMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_mail):
     """The base URL of a gunicorn serving a fresh copy of the site."""
     workdir = tmp_path_factory.mktemp("browser-site")
     env = isolated_env(
+        EMAIL_URL=site_mail.url,
+        EMAIL_FROM="White paper data <noreply@example.org>",
         DJANGO_SQLITE_PATH=str(workdir / "site.sqlite3"),
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_SECRET_KEY="browser-test-secret-key-" + "0123456789abcdefghijklmnopqrstuvwxyz",

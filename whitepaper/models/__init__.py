@@ -17,6 +17,7 @@ from whitepaper.models.base import (
 )
 from whitepaper.models.correction import Correction
 from whitepaper.models.finding import Finding
+from whitepaper.models.following import Notification, Subscription
 from whitepaper.models.publication import (
     OVERVIEW_LIMIT,
     Publication,
@@ -57,6 +58,7 @@ __all__ = [
     "HotKeyword",
     "IndustrySegment",
     "NaturalKeyManager",
+    "Notification",
     "PublicRecord",
     "Publication",
     "PublicationRecord",
@@ -70,6 +72,7 @@ __all__ = [
     "SearchDocument",
     "StatedBy",
     "Statistic",
+    "Subscription",
     "Tendency",
     "Text",
     "TimeStamped",

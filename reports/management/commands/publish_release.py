@@ -1,7 +1,9 @@
 """Publish a release of the public data, when anything changed since the last one."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from reports.following.sending import send_pending
 from reports.releases.publish import DataMoved, publish
 from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS
 
@@ -48,3 +50,13 @@ class Command(BaseCommand):
                 f"{release.size:,} bytes, SHA-256 {release.sha256}."
             )
         )
+        # After the commit (at once outside a transaction): the e-mails the release owes.
+        transaction.on_commit(lambda: self.send_notifications(options["verbosity"]))
+
+    def send_notifications(self, verbosity):
+        tally = send_pending()
+        if verbosity and (tally.sent or tally.retrying or tally.given_up):
+            self.stdout.write(
+                f"E-mailed its followers: {tally.sent} sent, {tally.retrying} to try again "
+                "later (manage.py send_notifications)."
+            )
