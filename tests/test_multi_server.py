@@ -22,6 +22,8 @@ from tests.local_server import create_staff, isolated_env, manage, start_gunicor
 #: the same time in two workers.
 DATABASE = "whitepaper_multi_server" + os.environ.get("PYTEST_XDIST_WORKER", "")
 PASSWORD = "multi-server-password-long"
+#: The staff member's authenticator app (hex TOTP key): staff sign in with both factors.
+TOTP_KEY = "3132333435363738393031323334353637383930"
 
 pytestmark = [
     pytest.mark.skipif(
@@ -62,14 +64,25 @@ def headline(base):
 
 
 class Staff:
-    """An admin session on one server."""
+    """An admin session, signed in on one server with both factors (a TOTP code signs in
+    once). The session lives in the shared database, so ``at(base)`` carries it to another
+    server."""
 
     def __init__(self, base):
+        from django_otp.oath import totp
+
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.opener.open(f"{base}/admin/login/").read()
         self.post("/admin/login/", {"username": "staff", "password": PASSWORD, "next": "/admin/"})
+        code = f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+        page = self.post("/admin/second-factor/?next=/admin/", {"code": code})
+        assert "<title>Records |" in page, "the second factor was refused"
+
+    def at(self, base):
+        self.base = base
+        return self
 
     def post(self, path, fields):
         csrf = next(c.value for c in self.jar if c.name == "csrftoken")
@@ -122,7 +135,7 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "load_whitepaper")
-    create_staff(env, "staff", PASSWORD)
+    create_staff(env, "staff", PASSWORD, key=TOTP_KEY)
     statistic_id = manage(
         env,
         "shell",
@@ -136,8 +149,9 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
         for base in (base_a, base_b):  # warm both servers' caches
             assert "456 enterprises" in headline(base)
             assert "456 enterprises" in headline(base)
+        staff = Staff(base_a)
         for value in ("457", "458"):
-            result = Staff(base_a).change_value(statistic_id, value)
+            result = staff.at(base_a).change_value(statistic_id, value)
             assert "was changed successfully" in result
             assert f"{value} enterprises" in headline(base_b)
             assert f"{value} enterprises" in headline(base_a)
@@ -146,7 +160,7 @@ def test_edit_on_one_server_is_fresh_on_the_other(shared_cache):
         for base in (base_a, base_b):
             assert "以区块链为主营业务的企业" in fetch(f"{base}/zh-hans/")
             assert "以区块链为主营业务的企业" in fetch(f"{base}/zh-hans/statistics.csv")
-        result = Staff(base_b).change(statistic_id, value="456", label_zh="主营区块链业务的企业")
+        result = staff.at(base_b).change(statistic_id, value="456", label_zh="主营区块链业务的企业")
         assert "was changed successfully" in result
         for base in (base_a, base_b):
             assert "主营区块链业务的企业" in fetch(f"{base}/zh-hans/")
