@@ -300,3 +300,19 @@ def test_without_a_mail_server_messages_go_to_the_log(caplog, settings):
     with caplog.at_level("INFO", logger="whitepaper.mail"):
         send_mail("Reset", "Follow http://127.0.0.1:8000/admin/reset/x/y/", None, ["a@b.org"])
     assert "http://127.0.0.1:8000/admin/reset/x/y/" in caplog.text
+
+
+def test_each_app_runs_its_own_configuration():
+    """whitepaper/apps.py holds one AppConfig (with two, Django would choose none and skip its
+    ready(): no corrections log, no data version); static files skip what the site never
+    serves."""
+    from django.apps import apps
+    from django.contrib.staticfiles.finders import AppDirectoriesFinder
+
+    from whitepaper.apps import WhitepaperConfig
+
+    assert type(apps.get_app_config("whitepaper")) is WhitepaperConfig
+    ignored = apps.get_app_config("staticfiles").ignore_patterns
+    listed = [path for path, _storage in AppDirectoriesFinder().list(ignored)]
+    assert "ninja/swagger-ui-bundle.js" in listed
+    assert not [path for path in listed if "redoc" in path]

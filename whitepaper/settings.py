@@ -11,6 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV
+from whitenoise.compress import Compressor
 
 from whitepaper import translation
 from whitepaper.env import (
@@ -63,7 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "whitepaper.static_files.SiteStaticFilesConfig",
     "django.contrib.sitemaps",
     "django_filters",
     "django_tables2",
@@ -198,6 +199,9 @@ STATIC_URL = "static/"
 #: Where collectstatic writes the files WhiteNoise serves.
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+#: Source maps are for browsers' developer tools: served as they are, not compressed (brotli
+#: on Swagger UI's 2 MB map was most of collectstatic's time).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 #: Another storage backend for the releases' files, e.g. storages.backends.s3.S3Storage
 #: (django-storages, configured by its own AWS_* variables; see docs/releases.md).
 RELEASE_STORAGE = env_str("DJANGO_RELEASE_STORAGE", "")
