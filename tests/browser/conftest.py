@@ -264,6 +264,16 @@ class ConsoleWatch:
         )
 
 
+def open_page(browser, site, path, width, height=900, **options):
+    """A page of the site in a new context of the given size, its console watched; once its
+    load event has fired every resource is in (the site's scripts request nothing after it)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    page = context.new_page()
+    page.console = ConsoleWatch(page)
+    page.goto(site + path)
+    return context, page
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -5,7 +5,7 @@ Screenshots of the overview, a record page and /releases/ go to artifacts/screen
 
 import pytest
 
-from tests.browser.conftest import PUBLIC_PATHS, PUBLICATION
+from tests.browser.conftest import PUBLIC_PATHS, PUBLICATION, open_page
 
 SCREENS = {"phone": (390, 844), "laptop": (1280, 800)}
 LANGUAGES = {"en": "", "zh": "/zh-hans"}
@@ -54,14 +54,6 @@ CHART_TEXT = """() => [...document.querySelectorAll('.chart svg text')].map(text
 })"""
 
 
-def open_page(browser, site, path, width, height, **options):
-    context = browser.new_context(viewport={"width": width, "height": height}, **options)
-    page = context.new_page()
-    page.goto(site + path)
-    page.wait_for_load_state("networkidle")
-    return context, page
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_figure_comes_first(browser, site, screenshots, screen, language):
@@ -89,7 +81,7 @@ def test_no_page_is_wider_than_a_phone(browser, site):
     wide = {}
     for path in (path for path in NARROW_PAGES if path not in PUBLIC_PATHS):
         page.goto(site + path)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle")  # Swagger UI draws the API docs after load
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             wide[path] = width

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from reports.tables.catalogue import TABLES
-from tests.browser.conftest import ConsoleWatch
+from tests.browser.conftest import open_page
 
 #: Every table page in every language of the site (the default one unprefixed).
 TABLE_PATHS = [
@@ -50,15 +50,6 @@ HEADER = """() => ['.site-name', '.site-header .nav', '.languages', '.search-box
 
 def name(path):
     return path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-")
-
-
-def open_page(browser, site, path, width, height=900, **options):
-    context = browser.new_context(viewport={"width": width, "height": height}, **options)
-    page = context.new_page()
-    page.console = ConsoleWatch(page)
-    page.goto(site + path)
-    page.wait_for_load_state("networkidle")
-    return context, page
 
 
 #: The widths each table page is measured at, in one visit: the issue's three, and a tablet's
