@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PUBLICATION
 from tests.browser.test_accessibility import violations
@@ -44,23 +45,24 @@ def test_a_reader_follows_a_figure_confirms_and_unsubscribes(
 
     page.goto(site + RECORD)
     page.get_by_role("link", name="E-mail me when a release changes it").click()
+    expect(page.get_by_label("Your e-mail address")).to_be_visible()  # the next page is in
     check("form")
     page.get_by_label("Your e-mail address").fill(address)
     page.get_by_role("button", name="Send me a confirmation").click()
-    assert page.get_by_role("heading", name="Check your inbox").is_visible()
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
     check("asked")
 
     [message] = [m for m in site_mail.messages if m["To"] == address]
     page.goto(site + link(message, "/follow/confirm/"))
     check("confirm")
     page.get_by_role("button", name="Yes, e-mail me when a release changes it").click()
-    assert page.get_by_role("heading", name="Confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Confirmed")).to_be_visible()
     check("confirmed")
 
     page.goto(site + link(message, "/follow/unsubscribe/"))
     check("unsubscribe")
     page.get_by_role("button", name="Stop e-mails about").click()
-    assert page.get_by_role("heading", name="Unsubscribed").is_visible()
+    expect(page.get_by_role("heading", name="Unsubscribed")).to_be_visible()
     check("unsubscribed")
 
     if not shutil.which("java"):

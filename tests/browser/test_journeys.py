@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import EDITOR_PASSWORD
 
@@ -150,7 +151,7 @@ def test_editor_cannot_reach_users_and_lockout_after_five_failures(browser, site
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    assert page.get_by_role("link", name="Statistics").first.is_visible()
+    expect(page.get_by_role("link", name="Statistics").first).to_be_visible()
     assert page.get_by_role("link", name="Users").count() == 0
     response = page.goto(site + "/admin/auth/user/")
     assert response.status == 403

@@ -4,6 +4,7 @@ and a reader can go from a figure to its sentence in the whole source text."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PROVENANCE_PATHS, PUBLICATION
 
@@ -44,5 +45,5 @@ def test_the_log_folds_minor_changes(page, site):
     assert minor.count() == 1
     assert not minor.locator(".change-note").is_visible()
     minor.locator("summary").click()
-    assert minor.locator(".change-note").is_visible()
+    expect(minor.locator(".change-note")).to_be_visible()
     assert page.locator("main").get_by_text("Checked the figure against the source.").is_visible()
