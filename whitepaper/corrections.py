@@ -10,7 +10,6 @@ to drafts and edits to staff-only fields (position, timestamps) are not logged.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import ForeignKey
-from django.utils import translation
 from django.utils.text import Truncator
 
 from whitepaper.models import (
@@ -21,7 +20,7 @@ from whitepaper.models import (
     RegionalPresence,
 )
 from whitepaper.public import typed
-from whitepaper.translation import LANGUAGE_LIST, twin
+from whitepaper.translation import LANGUAGE_LIST, in_source_language, twin
 
 #: Set on an instance (by the admin form) for a typo or formatting fix: listed, but folded.
 MINOR = "_minor_change"
@@ -102,7 +101,7 @@ def as_text(field, value):
         related = field.related_model._default_manager.filter(pk=value).first()
         if related is None:
             return str(value)
-        with translation.override("en"):
+        with in_source_language():
             return str(related)
     return str(typed(value))
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from django.utils.translation import get_language, gettext, ngettext, override
 
 from whitepaper.choices import Qualifier, Unit
+from whitepaper.translation import SOURCE_LANGUAGE
 
 
 def format_number(value):
@@ -44,7 +45,7 @@ def measure_patterns(language):
 def format_measure(value, unit, qualifier, language=None):
     """The value with its unit and qualifier, e.g. "over 80%" or "456 enterprises", in the
     given (or the active) language."""
-    units, qualifiers = measure_patterns(language or get_language() or "en")
+    units, qualifiers = measure_patterns(language or get_language() or SOURCE_LANGUAGE.code)
     number = format_number(value)
     amount = units[unit, number == "1"] % {"number": number}
     return qualifiers[qualifier] % {"amount": amount}

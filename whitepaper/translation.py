@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db.models.signals import class_prepared
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from whitepaper.lookups import model_at
@@ -30,12 +30,13 @@ class Language:
     name: str  # its name in the language switcher and the settings
     column_label: str  # how a twin column's verbose name says the language
     locale: str  # its Open Graph locale (og:locale), language_TERRITORY
+    script: str  # its ISO 15924 script: which fonts draw it (reports.sharing.fonts)
 
 
 #: The source language first, then the site's translations.
 LANGUAGE_LIST = (
-    Language("en", "en", "", _("English"), _("English"), "en_GB"),
-    Language("zh-hans", "zh-Hans", "_zh", _("Simplified Chinese"), _("Chinese"), "zh_CN"),
+    Language("en", "en", "", _("English"), _("English"), "en_GB", "Latn"),
+    Language("zh-hans", "zh-Hans", "_zh", _("Simplified Chinese"), _("Chinese"), "zh_CN", "Hans"),
 )
 SOURCE_LANGUAGE = LANGUAGE_LIST[0]
 #: The languages of the site's translations (every language but the source's).
@@ -57,6 +58,12 @@ def language(code=None):
     the site does not have."""
     code = (code or get_language() or SOURCE_LANGUAGE.code).lower()
     return next((lang for lang in LANGUAGE_LIST if lang.code == code), SOURCE_LANGUAGE)
+
+
+def in_source_language():
+    """Django's translation.override for the source's language: for what is given in it
+    whatever the page's language (citations, release files, the API's description)."""
+    return override(SOURCE_LANGUAGE.code)
 
 
 def is_source_language(code=None):

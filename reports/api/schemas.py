@@ -13,19 +13,18 @@ they are; Schemathesis checks the answers against these schemas (tests/test_api_
 import datetime
 from typing import Literal
 
-from django.utils import translation
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from whitepaper.models import HTML_LANG, Correction, Publication, PublicationRecord, StatedBy
 from whitepaper.public import fields_of
-from whitepaper.translation import SITE_TRANSLATION_TAGS
+from whitepaper.translation import SITE_TRANSLATION_TAGS, in_source_language
 
 LANGUAGE_TAGS = tuple(HTML_LANG.values())
 
 
 def english(text):
     """A lazily translated label in English, the language of the description."""
-    with translation.override("en"):
+    with in_source_language():
         return str(text)
 
 

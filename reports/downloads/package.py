@@ -23,7 +23,7 @@ from reports.tables.tables import RECORD_TAIL
 from whitepaper.attribution import white_paper_of
 from whitepaper.models import Publication
 from whitepaper.public import values_of
-from whitepaper.translation import TRANSLATIONS, twin
+from whitepaper.translation import SOURCE_LANGUAGE, TRANSLATIONS, twin
 
 SPOOL_MAX_BYTES = 8 * 1024 * 1024
 
@@ -193,7 +193,9 @@ def write_package(tables, site_url):
             with archive.open(f"{resource.name}.csv", "w") as member:
                 # English columns, each followed by its translations: both languages of the
                 # site in one file.
-                lines = exports.csv_lines(resource.queryset, resource.columns, False, "en")
+                lines = exports.csv_lines(
+                    resource.queryset, resource.columns, False, SOURCE_LANGUAGE.code
+                )
                 for line in lines:
                     member.write(line.encode("utf-8"))
         archive.writestr(

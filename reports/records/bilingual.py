@@ -80,10 +80,11 @@ def stated_text_html(record, field, page_lang=None):
         return text_html(shown, page_lang)
     return format_html(
         '<span lang="{}">{}</span>{}<span class="verbatim"><span class="verbatim-label">{}</span> '
-        '<q lang="en">{}</q></span>',
+        '<q lang="{}">{}</q></span>',
         shown.lang,
         shown.text,
         translation_label_html(),
         gettext("The source, verbatim:"),
+        SOURCE_LANGUAGE.tag,
         getattr(record, field),
     )

@@ -12,8 +12,8 @@ def is_month_end(day):
 
 
 def as_of_text(day):
-    """ "end of March 2018" (in Chinese "2018年3月底") for a month's last day; "20 May 2018"
-    otherwise; in the page's language."""
+    """A month's last day as "end of" that month (the month and year as the language writes
+    them); any other day as the language's date; in the page's language."""
     if is_month_end(day):
         return gettext("end of %(month)s") % {"month": date_format(day, "YEAR_MONTH_FORMAT")}
     return date_format(day, "DATE_FORMAT")

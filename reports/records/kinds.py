@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
@@ -51,7 +50,7 @@ from whitepaper.models import (
     relation_of,
 )
 from whitepaper.public import fields_of, flat, values_of
-from whitepaper.translation import is_source_language
+from whitepaper.translation import in_source_language, is_source_language
 
 NO_RECORD = _("No published record has this address.")
 
@@ -211,7 +210,7 @@ class StatisticKind(RecordKind):
 
     def json_fields(self, record):
         fields = super().json_fields(record)
-        with translation.override("en"):
+        with in_source_language():
             fields["display_value"] = record.display_value
         return fields
 

@@ -22,6 +22,7 @@ from reports.tables import catalogue
 from whitepaper.attribution import white_paper_of
 from whitepaper.models import Publication
 from whitepaper.public import typed
+from whitepaper.translation import SOURCE_LANGUAGE, in_source_language
 
 #: The date every entry carries (the earliest a zip can hold): the bytes depend on the data
 #: only. The release's own date is in datapackage.json and CITATION.cff.
@@ -38,7 +39,7 @@ UNDATED = ("updated_at",)
 
 def release_resources():
     """The dataset's tables without their edit times (in English: titles are data here)."""
-    with translation.override("en"):
+    with in_source_language():
         return [
             package.Resource(
                 resource.name,
@@ -77,12 +78,12 @@ def table_entries(resource, version):
     meta = {
         "table": resource.name,
         "release": version,
-        "site_translation": exports.site_translation(resource.columns, "en"),
+        "site_translation": exports.site_translation(resource.columns, SOURCE_LANGUAGE.code),
     }
 
     def csv_pieces():
         for csv_text, json_text in exports.csv_and_json(
-            resource.queryset, resource.columns, meta, "en"
+            resource.queryset, resource.columns, meta, SOURCE_LANGUAGE.code
         ):
             spool.write(json_text.encode("utf-8"))
             yield csv_text.encode("utf-8")
@@ -154,7 +155,7 @@ def entries(version, created_at):
     """(name, pieces of text) of every entry."""
     publication = Publication.objects.newest()
     resources = release_resources()
-    with translation.override("en"):
+    with in_source_language():
         descriptor = package.descriptor(publication, resources, settings.SITE_URL)
     descriptor.update(
         {

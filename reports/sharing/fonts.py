@@ -15,6 +15,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from whitepaper.translation import CODE_OF_TAG, language
+
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 LATIN = "Noto Sans"
 CJK = "Noto Sans CJK SC"
@@ -43,18 +45,22 @@ FONTS = (
     Font(CJK, "Regular", "NotoSansCJKsc-Regular-subset.otf"),
     Font(CJK, "Bold", "NotoSansCJKsc-Bold-subset.otf"),
 )
-#: The font families of a card's text, by the BCP 47 tag of its language, first choice first.
-FAMILIES = {"en": (LATIN, CJK), "zh-Hans": (CJK,)}
+#: The font families of a card's text, by the script of its language, first choice first.
+FAMILIES = {"Latn": (LATIN, CJK), "Hans": (CJK,)}
 
 
 def font_files():
     return [str(font.path) for font in FONTS]
 
 
+def chosen(lang):
+    """The families of a text in the language of this BCP 47 tag (the source's for another)."""
+    return FAMILIES[language(CODE_OF_TAG.get(lang)).script]
+
+
 def families(lang):
-    """The CSS font-family list of a text in this language (the English one for another)."""
-    chosen = FAMILIES.get(lang, FAMILIES["en"])
-    return ", ".join(f"'{family}'" for family in chosen) + ", sans-serif"
+    """The CSS font-family list of a text in this language."""
+    return ", ".join(f"'{family}'" for family in chosen(lang)) + ", sans-serif"
 
 
 @cache
@@ -79,7 +85,7 @@ def width(text, size, lang, bold=False):
     """How wide the text is drawn at ``size`` pixels in the language's fonts: each character
     from the first family that has it (as the rasteriser picks it), 1 em if none has it."""
     weight = "Bold" if bold else "Regular"
-    tables = [advances(family, weight) for family in FAMILIES.get(lang, FAMILIES["en"])]
+    tables = [advances(family, weight) for family in chosen(lang)]
     total = 0.0
     for character in text:
         total += next((table[character] for table in tables if character in table), 1.0)
@@ -89,8 +95,7 @@ def width(text, size, lang, bold=False):
 def missing(text, lang):
     """The characters of the text that none of the language's fonts draws, in order, once
     each (whitespace aside)."""
-    chosen = FAMILIES.get(lang, FAMILIES["en"])
-    drawn = set().union(*(characters(family) for family in chosen))
+    drawn = set().union(*(characters(family) for family in chosen(lang)))
     return "".join(dict.fromkeys(c for c in text if not c.isspace() and c not in drawn))
 
 

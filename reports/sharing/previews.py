@@ -115,9 +115,9 @@ TITLE_CAPTION_LENGTH = 90
 
 
 def og_title(card):
-    """The link preview's title: the figure and what it counts ("456 enterprises · …"), or
-    the title with its short second line ("Beijing · …", "Statistics · 4 records"), or the
-    title alone."""
+    """The link preview's title: the figure and what it counts, then the caption; or the
+    title with its caption where that is short (a region's kind, a table's count of records);
+    or the title alone."""
     caption = card.caption
     if caption and (card.is_figure or len(caption) <= TITLE_CAPTION_LENGTH):
         return gettext("%(figure)s · %(label)s") % {"figure": card.headline, "label": caption}

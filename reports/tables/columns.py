@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.records.bilingual import field_renderer, stated_text_html
 from whitepaper.lookups import value_at
 from whitepaper.models import format_measure, html_lang
-from whitepaper.translation import CODE_OF_TAG, TRANSLATIONS, twin
+from whitepaper.translation import CODE_OF_TAG, SOURCE_LANGUAGE, TRANSLATIONS, twin
 
 NOT_STATED = _("not stated")
 # A lazy translation given to escape() stays lazy, and is translated again each time it is
@@ -228,7 +228,8 @@ class SourceQuoteColumn(CellColumn):
 
     def renderer(self, page_lang):
         return lambda record: (
-            f'<blockquote class="source-quote" lang="en">“{escape(record.source_quote)}”</blockquote>'
+            f'<blockquote class="source-quote" lang="{SOURCE_LANGUAGE.tag}">'
+            f"“{escape(record.source_quote)}”</blockquote>"
         )
 
 

@@ -43,7 +43,7 @@ def stated_text(context, record, field):
 def in_english(text):
     """{{ publication.source_title|in_english }}: English words inside a sentence of the
     page, in their own lang attribute (for a Chinese page's screen readers and fonts)."""
-    return format_html('<span lang="en">{}</span>', text)
+    return format_html('<span lang="{}">{}</span>', SOURCE_LANGUAGE.tag, text)
 
 
 @register.simple_tag(takes_context=True)

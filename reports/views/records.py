@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from reports.caching.freshness import fresh_page
@@ -16,14 +15,14 @@ from reports.views import feeds, share
 from whitepaper.attribution import attribution
 from whitepaper.models import Correction, Publication
 from whitepaper.public import dates
-from whitepaper.translation import TRANSLATIONS
+from whitepaper.translation import TRANSLATIONS, in_source_language
 
 
 def citations(request, kind, record, cited=None, live_url=None):
     """The record's citation as plain text, BibTeX and CSL-JSON (in English, the language
     of the source, on pages of either language), its author the one who states it; given the
     release it is cited as of, linking to the record as of it, its live page beside it."""
-    with translation.override("en"):
+    with in_source_language():
         url = request.build_absolute_uri(live_url or record.get_absolute_url())
         label = kind.citation_title(record)
     key = citation.bibtex_key(record.publication, f"{kind.slug}-{kind.key(record)}")

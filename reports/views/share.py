@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from reports.records import citation
 from reports.releases import status
 from reports.sharing import cards, embeds, previews
 from whitepaper.attribution import attribution
+from whitepaper.translation import in_source_language
 
 
 def address(request, path):
@@ -107,7 +108,7 @@ def citation_tags(record, kind, page_url):
     """The citation_* tags of a record: its title and author as its citation names them (in
     English, the citation's language), its date where its source gives one, this site as the
     publisher, the page's address."""
-    with translation.override("en"):
+    with in_source_language():
         title = citation.record_title(record, kind.citation_title(record)).removesuffix(".")
     tags = [("citation_title", title), ("citation_author", attribution(record).author)]
     if record.as_of:
