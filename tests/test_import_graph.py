@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("whitepaper", "reports")
 
 #: reports' packages, bottom layer first: a package imports its own modules and those of the
-#: layers below it, never one of its own layer or above (the README's "What is where").
+#: layers below it, never one of its own layer or above (docs/architecture.md, "What is where").
 LAYERS = [
     {"records"},
     {"tables", "search", "sharing"},

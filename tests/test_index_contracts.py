@@ -104,7 +104,7 @@ def rows(whitepaper):
 
 def test_every_sortable_column_but_the_publication_has_an_index():
     # The publication column sorts by the publication's release date and title, a join that
-    # no index of the statistics table can serve (see README, "Growing data").
+    # no index of the statistics table can serve (docs/scale.md, "Growing data").
     assert sorted(set(SORTABLE) - {"publication"}) == sorted(
         column for column in INDEX_OF if column
     )
